@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import LazyTypedChoiceField
+from django_countries import countries
+
+from .models import User
+
+
+class SignupProfileForm(forms.Form):
+    """Extra fields on allauth's sign-up form (allauth calls ``signup``)."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "—")] + list(countries), required=False)
+    organisation = forms.CharField(label=_("Organisation or bureau"), max_length=200, required=False)
+    job_title = forms.CharField(label=_("Job title"), max_length=200, required=False)
+    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.utils.translation import get_language
+
+        current = (get_language() or "en")[:2]
+        if current in dict(settings.LANGUAGES):
+            self.fields["preferred_language"].initial = current
+
+    def signup(self, request, user: User) -> None:
+        from .services import user_update_profile
+
+        user_update_profile(user=user, data=self.cleaned_data)
+
+
+class ProfileForm(forms.ModelForm):
+    """What a user may change about themselves. Groups and staff flags are not here."""
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "country", "organisation", "job_title", "preferred_language"]

@@ -1,0 +1,105 @@
+"""Audiences: who may see what. The one rule every surface goes through.
+
+Content and event items carry an audience, ordered ``public < delegates < law_enforcement <
+staff``. A user's clearance is the highest audience their groups grant (anonymous visitors
+and new accounts are ``public``). An item is visible when its audience is at or below the
+user's clearance. Page serving, menus, listings, search, PDFs, feeds and the API all call
+:func:`can_view` or filter with :func:`visible_audiences`; nothing else decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Audience(models.TextChoices):
+    PUBLIC = "public", pgettext_lazy("audience", "Everyone")
+    DELEGATES = "delegates", pgettext_lazy("audience", "Delegates")
+    LAW_ENFORCEMENT = "law_enforcement", pgettext_lazy("audience", "Law enforcement")
+    STAFF = "staff", pgettext_lazy("audience", "Staff")
+
+    @property
+    def rank(self) -> int:
+        return AUDIENCE_ORDER.index(self.value)
+
+
+AUDIENCE_ORDER: tuple[str, ...] = tuple(a.value for a in Audience)
+
+AUDIENCE_EXPLANATIONS = {
+    Audience.PUBLIC: _("open to everyone"),
+    Audience.DELEGATES: _("reserved for registered conference delegates"),
+    Audience.LAW_ENFORCEMENT: _("reserved for verified law-enforcement officers"),
+    Audience.STAFF: _("reserved for secretariat staff"),
+}
+
+# Group names are part of the data model (created by a migration); import them from here.
+GROUP_DELEGATES = "Delegates"
+GROUP_LAW_ENFORCEMENT = "Law enforcement"
+GROUP_EDITORS = "Editors"
+GROUP_MODERATORS = "Moderators"
+GROUP_EVENT_MANAGERS = "Event managers"
+
+STAFF_GROUPS = (GROUP_EDITORS, GROUP_MODERATORS, GROUP_EVENT_MANAGERS)
+GROUP_CLEARANCE = {
+    GROUP_DELEGATES: Audience.DELEGATES,
+    GROUP_LAW_ENFORCEMENT: Audience.LAW_ENFORCEMENT,
+    GROUP_EDITORS: Audience.STAFF,
+    GROUP_MODERATORS: Audience.STAFF,
+    GROUP_EVENT_MANAGERS: Audience.STAFF,
+}
+
+_CACHE_ATTR = "_liaison_clearance"
+
+
+def rank(audience: str) -> int:
+    """Position of an audience in the order; unknown values count as the most restricted."""
+    try:
+        return AUDIENCE_ORDER.index(audience)
+    except ValueError:
+        return len(AUDIENCE_ORDER)
+
+
+def highest(audiences: Iterable[str]) -> str:
+    """The most restricted of several audiences (e.g. a page and its ancestors)."""
+    values = [a for a in audiences if a]
+    if not values:
+        return Audience.PUBLIC
+    return max(values, key=rank)
+
+
+def clearance_for(user) -> str:
+    """The highest audience this user may see. Cached on the user object for the request."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Audience.PUBLIC
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    if user.is_superuser:
+        level = Audience.STAFF
+    else:
+        names = set(user.groups.values_list("name", flat=True))
+        level = highest(GROUP_CLEARANCE[name] for name in names if name in GROUP_CLEARANCE)
+    level = Audience(level)
+    setattr(user, _CACHE_ATTR, level)
+    return level
+
+
+def forget_clearance(user) -> None:
+    """Drop the cached clearance after group changes."""
+    if user is not None and hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def visible_audiences(user) -> list[str]:
+    """Audiences a user may see, for filtering querysets and search queries."""
+    limit = rank(clearance_for(user))
+    return list(AUDIENCE_ORDER[: limit + 1])
+
+
+def can_view(user, audience: str | None) -> bool:
+    """Whether ``user`` may see an item with the given audience. The single rule."""
+    return rank(audience or Audience.PUBLIC) <= rank(clearance_for(user))

@@ -1,0 +1,95 @@
+"""What every Liaison content page shares: an audience, a summary, and visibility queries."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from portal.audiences import AUDIENCE_EXPLANATIONS, Audience, rank, visible_audiences
+
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr", "blockquote"]
+
+
+class ContentPageQuerySet(PageQuerySet):
+    def visible_to(self, user):
+        """Live pages whose own audience the user may see (ancestors are checked on serve)."""
+        return self.live().filter(audience__in=visible_audiences(user))
+
+    def for_language(self, language: str):
+        return self.filter(locale__language_code=language)
+
+
+ContentPageManager = PageManager.from_queryset(ContentPageQuerySet)
+
+
+class ContentPage(Page):
+    """Abstract base of every content page: audience + summary, searchable."""
+
+    audience = models.CharField(
+        _("audience"),
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.PUBLIC,
+        help_text=_("Who may see this page. It can never be more open than its parent page."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences shown in listings and search results."),
+    )
+
+    objects = ContentPageManager()
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    settings_panels = [
+        MultiFieldPanel([FieldPanel("audience")], heading=_("Audience")),
+        *Page.settings_panels,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.FilterField("audience"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def audience_explanation(self):
+        return AUDIENCE_EXPLANATIONS[Audience(self.audience)]
+
+    @property
+    def is_restricted(self) -> bool:
+        return self.audience != Audience.PUBLIC
+
+    def clean(self):
+        super().clean()
+        parent = self.get_parent() if self.pk else getattr(self, "_liaison_parent", None)
+        parent_audience = getattr(parent.specific if parent else None, "audience", Audience.PUBLIC)
+        if rank(self.audience) < rank(parent_audience):
+            raise ValidationError(
+                {
+                    "audience": _(
+                        "This page cannot be more open than its parent page, which is %(audience)s."
+                    )
+                    % {"audience": Audience(parent_audience).label}
+                }
+            )
+
+
+class ThemeLink(Orderable):
+    """Base for the inline list that ties a page to themes (translated with the page)."""
+
+    theme = models.ForeignKey("taxonomy.Theme", on_delete=models.CASCADE, related_name="+", verbose_name=_("theme"))
+
+    panels = [FieldPanel("theme")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+

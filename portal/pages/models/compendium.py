@@ -1,0 +1,108 @@
+"""Compendia: collections of country entries (e.g. on gender inclusivity), filterable by region."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from ..filters import TaxonomyFilter, YearFilter, apply_filters
+from .base import RICH_TEXT_FEATURES, ContentPage, ThemeLink
+from .index import IndexPage
+
+
+class CompendiumIndexPage(IndexPage):
+    ordering = ("-publication_date",)
+    subpage_types = ["pages.CompendiumPage"]
+    parent_page_types = ["pages.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("compendium index")
+
+    @property
+    def child_model(self):
+        return CompendiumPage
+
+    def get_filters(self):
+        return [
+            TaxonomyFilter("region", _("Region"), lookup="entries__region", model_path="taxonomy.Region"),
+            YearFilter("year", _("Year"), date_field="publication_date"),
+        ]
+
+
+class CompendiumPage(ContentPage):
+    publication_date = models.DateField(_("publication date"))
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [
+        *ContentPage.content_panels,
+        FieldPanel("publication_date"),
+        FieldPanel("introduction"),
+        InlinePanel("theme_links", label=_("Themes")),
+        InlinePanel("entries", label=_("Entries")),
+    ]
+    search_fields = [
+        *ContentPage.search_fields,
+        index.SearchField("introduction"),
+        index.RelatedFields("entries", [index.SearchField("title"), index.SearchField("text")]),
+    ]
+    parent_page_types = ["pages.CompendiumIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("compendium")
+
+    @property
+    def date(self):
+        return self.publication_date
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        entries = self.entries.select_related("region", "theme").order_by("region__name", "country", "sort_order")
+        state = apply_filters(
+            entries,
+            [
+                TaxonomyFilter("region", _("Region"), lookup="region", model_path="taxonomy.Region"),
+                TaxonomyFilter("theme", _("Theme"), lookup="theme"),
+            ],
+            request.GET,
+            self.locale.language_code,
+        )
+        context.update(
+            entries=state.items,
+            filter_groups=state.groups,
+            active_filters=state.active,
+            ignored_filters=state.ignored,
+        )
+        return context
+
+
+class CompendiumEntry(Orderable):
+    page = ParentalKey(CompendiumPage, on_delete=models.CASCADE, related_name="entries")
+    title = models.CharField(_("title"), max_length=255)
+    country = CountryField(_("country"))
+    region = models.ForeignKey("taxonomy.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("region"))
+    theme = models.ForeignKey(
+        "taxonomy.Theme", on_delete=models.PROTECT, related_name="+", verbose_name=_("theme"), null=True, blank=True
+    )
+    text = RichTextField(_("text"), features=RICH_TEXT_FEATURES)
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("country"), FieldPanel("region"), FieldPanel("theme")]),
+        FieldPanel("text"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("compendium entry")
+        verbose_name_plural = _("compendium entries")
+
+
+class CompendiumTheme(ThemeLink):
+    page = ParentalKey(CompendiumPage, on_delete=models.CASCADE, related_name="theme_links")

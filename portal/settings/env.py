@@ -1,0 +1,148 @@
+"""The one place where settings read the process environment.
+
+Every environment variable the project understands is read here and nowhere else, so a
+reader can see at a glance what can be configured (mirrored in ``.env.example``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlparse
+
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = Path(os.environ.get("LIAISON_VAR_DIR", BASE_DIR / "var"))
+
+
+def _load_dotenv(path: Path) -> None:
+    """Read KEY=VALUE lines from a local ``.env`` without overriding the real environment."""
+    if not path.is_file():
+        return
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, value = line.split("=", 1)
+        os.environ.setdefault(key.strip(), value.strip().strip('"').strip("'"))
+
+
+_load_dotenv(BASE_DIR / ".env")
+
+
+def get_str(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return default if value in (None, "") else value
+
+
+def get_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value in (None, ""):
+        return default
+    lowered = value.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} must be a boolean (true/false), not {value!r}.")
+
+
+def get_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value in (None, ""):
+        return default
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from exc
+
+
+def get_list(name: str, default: list[str] | None = None) -> list[str]:
+    value = os.environ.get(name)
+    if value in (None, ""):
+        return list(default or [])
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def require(name: str) -> str:
+    """Return a variable that production cannot run without, or refuse to start."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} is required in production; see .env.example."
+        )
+    return value
+
+
+def sqlite_database(path: Path) -> dict:
+    """SQLite tuned for a small server: WAL, immediate transactions, waiting on locks."""
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        "OPTIONS": {
+            # Writers queue for up to 20 s instead of failing with "database is locked".
+            "timeout": 20,
+            # BEGIN IMMEDIATE takes the write lock at the start of a transaction, so two
+            # transactions never deadlock upgrading read locks to write locks.
+            "transaction_mode": "IMMEDIATE",
+            "init_command": (
+                "PRAGMA journal_mode=WAL;"
+                "PRAGMA synchronous=NORMAL;"
+                "PRAGMA foreign_keys=ON;"
+                "PRAGMA busy_timeout=20000;"
+            ),
+        },
+    }
+
+
+def database_from_url(url: str | None, default_sqlite: Path) -> dict:
+    """A ``DATABASES['default']`` entry from ``DATABASE_URL`` (or SQLite under var/)."""
+    if not url:
+        return sqlite_database(default_sqlite)
+    import dj_database_url
+
+    if url.startswith("sqlite:"):
+        parsed = dj_database_url.parse(url)
+        return sqlite_database(Path(parsed["NAME"]))
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DATABASE_URL could not be understood: {exc}") from exc
+    return config
+
+
+def email_from_url(url: str | None) -> dict:
+    """Email settings from ``EMAIL_URL``.
+
+    ``smtp://user:pass@host:port`` (``smtp+tls://`` for STARTTLS, ``smtps://`` for TLS),
+    ``console://`` or ``file:///path``. Unset means the console backend.
+    """
+    if not url:
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    parsed = urlparse(url)
+    scheme = parsed.scheme.lower()
+    if scheme == "console":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if scheme == "locmem":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+    if scheme == "file":
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": unquote(parsed.path) or str(VAR_DIR / "mail"),
+        }
+    if scheme in {"smtp", "smtp+tls", "smtps"}:
+        options = parse_qs(parsed.query)
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": parsed.hostname or "localhost",
+            "EMAIL_PORT": parsed.port or (465 if scheme == "smtps" else 587 if scheme == "smtp+tls" else 25),
+            "EMAIL_HOST_USER": unquote(parsed.username or ""),
+            "EMAIL_HOST_PASSWORD": unquote(parsed.password or ""),
+            "EMAIL_USE_TLS": scheme == "smtp+tls",
+            "EMAIL_USE_SSL": scheme == "smtps",
+            "EMAIL_TIMEOUT": int(options.get("timeout", ["10"])[0]),
+        }
+    raise ImproperlyConfigured(
+        f"EMAIL_URL scheme {scheme!r} is not supported (use smtp, smtp+tls, smtps, console or file)."
+    )

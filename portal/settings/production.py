@@ -1,0 +1,28 @@
+"""Production. Refuses to start without a secret key, a database and allowed hosts."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = env.require("SECRET_KEY")
+if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+    raise env.ImproperlyConfigured("SECRET_KEY must be at least 50 random characters.")
+DATABASES = {"default": env.database_from_url(env.require("DATABASE_URL"), env.VAR_DIR / "unused.sqlite3")}
+ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    raise env.ImproperlyConfigured("ALLOWED_HOSTS is required in production; see .env.example.")
+
+SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env.get_int("SECURE_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+
+# Index updates and mails run in-process until a worker backend lands (search issue).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+LOGGING["root"]["level"] = "INFO"  # noqa: F405

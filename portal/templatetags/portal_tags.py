@@ -1,0 +1,83 @@
+"""Site chrome: the main menu and the language switcher, both audience-aware."""
+
+from __future__ import annotations
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from portal.audiences import can_view
+
+register = template.Library()
+
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+
+
+def _home_for(request, language: str):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    try:
+        locale = Locale.objects.get(language_code=language)
+    except Locale.DoesNotExist:
+        return None
+    return root.get_translation_or_none(locale)
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Top-level sections of the current language that the reader may see."""
+    request = context.get("request")
+    if request is None:
+        return []
+    home = _home_for(request, translation.get_language() or settings.LANGUAGE_CODE)
+    if home is None:
+        return []
+    current = context.get("page")
+    items = []
+    for child in home.get_children().live().in_menu().specific():
+        if can_view(request.user, getattr(child, "audience", None)):
+            active = bool(current and current.path.startswith(child.path))
+            items.append({"title": child.title, "url": child.url, "active": active})
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per other language: the translation of this page, or that language's home."""
+    request = context.get("request")
+    if request is None:
+        return []
+    current_language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    page = context.get("page")
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code == current_language:
+            continue
+        url, available = None, True
+        if isinstance(page, Page):
+            url, available = _page_translation_url(request, page, code)
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append(
+            {"code": code, "name": LANGUAGE_NAMES.get(code, code), "url": url, "available": available}
+        )
+    return links
+
+
+def _page_translation_url(request, page, language):
+    try:
+        locale = Locale.objects.get(language_code=language)
+    except Locale.DoesNotExist:
+        return f"/{language}/", False
+    translation_page = page.get_translation_or_none(locale)
+    if translation_page is not None and translation_page.live:
+        specific = translation_page.specific
+        if can_view(request.user, getattr(specific, "audience", None)):
+            return specific.url, True
+    home = _home_for(request, language)
+    base = home.url if home is not None else f"/{language}/"
+    return f"{base}?untranslated=1", False
