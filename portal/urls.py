@@ -5,8 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.accounts import views as account_views
 from portal import views
+from portal.accounts import views as account_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

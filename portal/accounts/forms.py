@@ -3,8 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import LazyTypedChoiceField
 from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
 
 from .models import User
 
@@ -38,4 +38,11 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "country", "organisation", "job_title", "preferred_language"]
+        fields = [
+            "first_name",
+            "last_name",
+            "country",
+            "organisation",
+            "job_title",
+            "preferred_language",
+        ]

@@ -17,9 +17,7 @@ def user_has_mfa(user) -> bool:
 
 def is_staff_user(user) -> bool:
     """Anyone who can use the Wagtail admin counts as staff for MFA purposes."""
-    return user.is_authenticated and (
-        user.is_superuser or user.is_staff or user.has_perm("wagtailadmin.access_admin")
-    )
+    return user.is_authenticated and (user.is_superuser or user.is_staff or user.has_perm("wagtailadmin.access_admin"))
 
 
 class StaffMFARequiredMiddleware:

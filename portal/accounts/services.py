@@ -9,7 +9,14 @@ from portal.audiences import forget_clearance
 
 from .models import User
 
-PROFILE_FIELDS = ("first_name", "last_name", "country", "organisation", "job_title", "preferred_language")
+PROFILE_FIELDS = (
+    "first_name",
+    "last_name",
+    "country",
+    "organisation",
+    "job_title",
+    "preferred_language",
+)
 
 
 @transaction.atomic

@@ -69,9 +69,7 @@ def require(name: str) -> str:
     """Return a variable that production cannot run without, or refuse to start."""
     value = os.environ.get(name, "").strip()
     if not value:
-        raise ImproperlyConfigured(
-            f"The environment variable {name} is required in production; see .env.example."
-        )
+        raise ImproperlyConfigured(f"The environment variable {name} is required in production; see .env.example.")
     return value
 
 
@@ -87,10 +85,7 @@ def sqlite_database(path: Path) -> dict:
             # transactions never deadlock upgrading read locks to write locks.
             "transaction_mode": "IMMEDIATE",
             "init_command": (
-                "PRAGMA journal_mode=WAL;"
-                "PRAGMA synchronous=NORMAL;"
-                "PRAGMA foreign_keys=ON;"
-                "PRAGMA busy_timeout=20000;"
+                "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;PRAGMA busy_timeout=20000;"
             ),
         },
     }

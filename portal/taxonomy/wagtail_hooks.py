@@ -1,6 +1,6 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
-from django.utils.translation import gettext_lazy as _
 
 from .models import Region, Theme
 

@@ -63,7 +63,12 @@ def language_links(context):
         else:
             url = translate_url(request.get_full_path(), code)
         links.append(
-            {"code": code, "name": LANGUAGE_NAMES.get(code, code), "url": url, "available": available}
+            {
+                "code": code,
+                "name": LANGUAGE_NAMES.get(code, code),
+                "url": url,
+                "available": available,
+            }
         )
     return links
 

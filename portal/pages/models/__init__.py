@@ -19,4 +19,11 @@ from .conference import CoLocatedMeeting, ConferenceIndexPage, ConferencePage  #
 from .home import HomePage  # noqa: F401
 from .initiative import InitiativeIndexPage, InitiativePage, InitiativeTheme  # noqa: F401
 from .news import NewsIndexPage, NewsPage, NewsTheme  # noqa: F401
-from .toolkit import ToolkitChapter, ToolkitIndexPage, ToolkitPage, ToolkitPartner, ToolkitRelease, ToolkitTheme  # noqa: F401
+from .toolkit import (  # noqa: F401
+    ToolkitChapter,
+    ToolkitIndexPage,
+    ToolkitPage,
+    ToolkitPartner,
+    ToolkitRelease,
+    ToolkitTheme,
+)

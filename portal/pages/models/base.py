@@ -12,8 +12,6 @@ from wagtail.search import index
 
 from portal.audiences import AUDIENCE_EXPLANATIONS, Audience, rank, visible_audiences
 
-RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr", "blockquote"]
-
 
 class ContentPageQuerySet(PageQuerySet):
     def visible_to(self, user):
@@ -75,9 +73,7 @@ class ContentPage(Page):
         if rank(self.audience) < rank(parent_audience):
             raise ValidationError(
                 {
-                    "audience": _(
-                        "This page cannot be more open than its parent page, which is %(audience)s."
-                    )
+                    "audience": _("This page cannot be more open than its parent page, which is %(audience)s.")
                     % {"audience": Audience(parent_audience).label}
                 }
             )
@@ -92,4 +88,3 @@ class ThemeLink(Orderable):
 
     class Meta(Orderable.Meta):
         abstract = True
-

@@ -7,12 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal.richtext import SafeRichTextField
+
 from ..filters import CountryFilter, TaxonomyFilter
-from .base import RICH_TEXT_FEATURES, ContentPage, ThemeLink
+from .base import ContentPage, ThemeLink
 from .index import IndexPage, PublishedDateMixin
 
 
@@ -47,7 +48,7 @@ class BestPracticePage(PublishedDateMixin, ContentPage):
         blank=True,
         verbose_name=_("region"),
     )
-    body = RichTextField(_("body"), features=RICH_TEXT_FEATURES)
+    body = SafeRichTextField(_("body"))
 
     content_panels = [
         *ContentPage.content_panels,
@@ -71,7 +72,10 @@ class BestPracticeTheme(ThemeLink):
 class BestPracticeAttachment(Orderable):
     page = ParentalKey(BestPracticePage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("document"),
     )
     title = models.CharField(_("title"), max_length=255, blank=True)
 

@@ -7,12 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal.richtext import SafeRichTextField
+
 from ..filters import TaxonomyFilter, YearFilter, apply_filters
-from .base import RICH_TEXT_FEATURES, ContentPage, ThemeLink
+from .base import ContentPage, ThemeLink
 from .index import IndexPage
 
 
@@ -38,7 +39,7 @@ class CompendiumIndexPage(IndexPage):
 
 class CompendiumPage(ContentPage):
     publication_date = models.DateField(_("publication date"))
-    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    introduction = SafeRichTextField(_("introduction"), blank=True)
 
     content_panels = [
         *ContentPage.content_panels,
@@ -89,9 +90,14 @@ class CompendiumEntry(Orderable):
     country = CountryField(_("country"))
     region = models.ForeignKey("taxonomy.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("region"))
     theme = models.ForeignKey(
-        "taxonomy.Theme", on_delete=models.PROTECT, related_name="+", verbose_name=_("theme"), null=True, blank=True
+        "taxonomy.Theme",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("theme"),
+        null=True,
+        blank=True,
     )
-    text = RichTextField(_("text"), features=RICH_TEXT_FEATURES)
+    text = SafeRichTextField(_("text"))
 
     panels = [
         FieldPanel("title"),

@@ -7,12 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal.richtext import SafeRichTextField
+
 from ..filters import ChoiceFilter, RelatedPageFilter, TaxonomyFilter
-from .base import RICH_TEXT_FEATURES, ContentPage, ThemeLink
+from .base import ContentPage, ThemeLink
 from .index import IndexPage
 
 
@@ -39,7 +40,12 @@ class ConclusionIndexPage(IndexPage):
         return [
             RelatedPageFilter("edition", _("Conference edition"), field_name="edition"),
             TaxonomyFilter("theme", _("Theme")),
-            ChoiceFilter("status", _("Follow-up"), field_name="follow_up_status", choices=FollowUpStatus.choices),
+            ChoiceFilter(
+                "status",
+                _("Follow-up"),
+                field_name="follow_up_status",
+                choices=FollowUpStatus.choices,
+            ),
         ]
 
 
@@ -52,9 +58,12 @@ class ConclusionPage(ContentPage):
     )
     number = models.PositiveSmallIntegerField(_("number"), help_text=_("Position within its edition: 1, 2, 3…"))
     adoption_date = models.DateField(_("adoption date"))
-    body = RichTextField(_("text of the conclusion"), features=RICH_TEXT_FEATURES)
+    body = SafeRichTextField(_("text of the conclusion"))
     follow_up_status = models.CharField(
-        _("follow-up status"), max_length=20, choices=FollowUpStatus.choices, default=FollowUpStatus.NOT_STARTED
+        _("follow-up status"),
+        max_length=20,
+        choices=FollowUpStatus.choices,
+        default=FollowUpStatus.NOT_STARTED,
     )
 
     content_panels = [

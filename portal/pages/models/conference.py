@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal.richtext import SafeRichTextField
+
 from ..filters import CountryFilter, YearFilter
-from .base import RICH_TEXT_FEATURES, ContentPage
+from .base import ContentPage
 from .index import IndexPage
 
 
@@ -45,7 +46,7 @@ class ConferencePage(ContentPage):
     country = CountryField(_("country"))
     participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
     countries_represented = models.PositiveIntegerField(_("countries represented"), null=True, blank=True)
-    body = RichTextField(_("body"), blank=True, features=RICH_TEXT_FEATURES)
+    body = SafeRichTextField(_("body"), blank=True)
 
     content_panels = [
         *ContentPage.content_panels,

@@ -3,12 +3,10 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from portal.audiences import Audience
-
-from .base import RICH_TEXT_FEATURES
+from portal.richtext import SafeRichTextField
 
 
 class HomePage(Page):
@@ -17,7 +15,7 @@ class HomePage(Page):
     audience = Audience.PUBLIC  # not a field: the home page is always open
 
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    intro = SafeRichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("tagline"), FieldPanel("intro")]
 
@@ -44,8 +42,6 @@ class HomePage(Page):
         language = self.locale.language_code
         user = request.user
         context["latest_news"] = NewsPage.objects.visible_to(user).for_language(language).order_by("-date")[:3]
-        context["editions"] = (
-            ConferencePage.objects.visible_to(user).for_language(language).order_by("-start_date")[:2]
-        )
+        context["editions"] = ConferencePage.objects.visible_to(user).for_language(language).order_by("-start_date")[:2]
         context["untranslated_notice"] = request.GET.get("untranslated") == "1"
         return context

@@ -6,23 +6,23 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+
+from portal.richtext import SafeRichTextField
 
 from ..filters import apply_filters
-from .base import RICH_TEXT_FEATURES, ContentPage
+from .base import ContentPage
 
 
 class IndexPage(ContentPage):
     """Abstract listing page. Subclasses set ``child_model``, ``filters`` and ``ordering``."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    intro = SafeRichTextField(_("introduction"), blank=True)
 
     content_panels = [*ContentPage.content_panels, FieldPanel("intro")]
 
     child_model: type[ContentPage] | None = None
     ordering: tuple[str, ...] = ("-first_published_at",)
     per_page = 12
-    template = "pages/index_page.html"
 
     class Meta:
         abstract = True
@@ -30,12 +30,13 @@ class IndexPage(ContentPage):
     def get_filters(self) -> list:
         return []
 
+    def get_template(self, request, *args, **kwargs):
+        # Wagtail gives every page class its own default template name; all index pages
+        # share one layout, with a card template per child type.
+        return "pages/index_page.html"
+
     def visible_children(self, user):
-        return (
-            self.child_model.objects.child_of(self)
-            .visible_to(user)
-            .order_by(*self.ordering)
-        )
+        return self.child_model.objects.child_of(self).visible_to(user).order_by(*self.ordering)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -7,11 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 
+from portal.richtext import SafeRichTextField
+
 from ..filters import TaxonomyFilter
-from .base import RICH_TEXT_FEATURES, ContentPage, ThemeLink
+from .base import ContentPage, ThemeLink
 from .index import IndexPage
 
 
@@ -44,7 +46,7 @@ class InitiativeIndexPage(IndexPage):
 
 
 class InitiativePage(ContentPage):
-    body = RichTextField(_("body"), features=RICH_TEXT_FEATURES)
+    body = SafeRichTextField(_("body"))
     key_figures = StreamField([("figure", KeyFigureBlock())], blank=True, verbose_name=_("key figures"))
 
     content_panels = [

@@ -6,11 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from portal.richtext import SafeRichTextField
+
 from ..filters import TaxonomyFilter, YearFilter
-from .base import RICH_TEXT_FEATURES, ContentPage, ThemeLink
+from .base import ContentPage, ThemeLink
 from .index import IndexPage, PublishedDateMixin
 
 
@@ -32,7 +33,7 @@ class NewsIndexPage(IndexPage):
 
 
 class NewsPage(PublishedDateMixin, ContentPage):
-    body = RichTextField(_("body"), features=RICH_TEXT_FEATURES)
+    body = SafeRichTextField(_("body"))
 
     content_panels = [
         *ContentPage.content_panels,
@@ -40,7 +41,11 @@ class NewsPage(PublishedDateMixin, ContentPage):
         FieldPanel("body"),
         InlinePanel("theme_links", label=_("Themes")),
     ]
-    search_fields = [*ContentPage.search_fields, index.SearchField("body"), index.FilterField("date")]
+    search_fields = [
+        *ContentPage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
     parent_page_types = ["pages.NewsIndexPage"]
     subpage_types: list[str] = []
 

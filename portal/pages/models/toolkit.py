@@ -6,12 +6,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal.richtext import SafeRichTextField
+
 from ..filters import TaxonomyFilter, YearFilter
-from .base import RICH_TEXT_FEATURES, ContentPage, ThemeLink
+from .base import ContentPage, ThemeLink
 from .index import IndexPage
 
 
@@ -29,13 +30,16 @@ class ToolkitIndexPage(IndexPage):
         return ToolkitPage
 
     def get_filters(self):
-        return [TaxonomyFilter("theme", _("Theme")), YearFilter("year", _("Year"), date_field="release_date")]
+        return [
+            TaxonomyFilter("theme", _("Theme")),
+            YearFilter("year", _("Year"), date_field="release_date"),
+        ]
 
 
 class ToolkitPage(ContentPage):
     version = models.CharField(_("version"), max_length=40, help_text=_("For example 2.0 or “2024 update”."))
     release_date = models.DateField(_("release date"))
-    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    introduction = SafeRichTextField(_("introduction"), blank=True)
 
     content_panels = [
         *ContentPage.content_panels,
@@ -65,7 +69,7 @@ class ToolkitPage(ContentPage):
 class ToolkitChapter(Orderable):
     page = ParentalKey(ToolkitPage, on_delete=models.CASCADE, related_name="chapters")
     title = models.CharField(_("title"), max_length=255)
-    body = RichTextField(_("body"), features=RICH_TEXT_FEATURES)
+    body = SafeRichTextField(_("body"))
 
     panels = [FieldPanel("title"), FieldPanel("body")]
 

@@ -10,6 +10,6 @@ def create_locales(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("pages", "0002_initial"), ("wagtailcore", "0002_initial_data")]
+    dependencies = [("pages", "0001_initial"), ("wagtailcore", "0002_initial_data")]
 
     operations = [migrations.RunPython(create_locales, migrations.RunPython.noop)]

@@ -1,0 +1,56 @@
+"""Shared fixtures: the demo content is built once per test session, through load_demo."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from tests.factories import UserFactory
+
+ROLES = [
+    "anonymous",
+    "public",
+    "delegate",
+    "law_enforcement",
+    "editor",
+    "moderator",
+    "event_manager",
+    "superuser",
+]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def user_for_role(db):
+    """Build a user for one of ROLES (None for anonymous)."""
+
+    def make(role: str):
+        if role == "anonymous":
+            return None
+        return UserFactory(role=role)
+
+    return make
+
+
+@pytest.fixture
+def client_for_role(client, user_for_role):
+    def make(role: str):
+        user = user_for_role(role)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make

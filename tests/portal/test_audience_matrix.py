@@ -1,0 +1,130 @@
+"""Each role × each audience: page serving, index listings and menus follow one rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from portal.audiences import Audience, can_view, clearance_for, visible_audiences
+from portal.pages.models import NewsIndexPage
+from tests.conftest import ROLES
+from tests.factories import UserFactory, add_page, en_index, news_page
+
+# Expected clearance of each role; the matrix below is derived from it.
+CLEARANCE = {
+    "anonymous": Audience.PUBLIC,
+    "public": Audience.PUBLIC,
+    "delegate": Audience.DELEGATES,
+    "law_enforcement": Audience.LAW_ENFORCEMENT,
+    "editor": Audience.STAFF,
+    "moderator": Audience.STAFF,
+    "event_manager": Audience.STAFF,
+    "superuser": Audience.STAFF,
+}
+ORDER = [Audience.PUBLIC, Audience.DELEGATES, Audience.LAW_ENFORCEMENT, Audience.STAFF]
+MATRIX = [(role, audience) for role in ROLES for audience in ORDER]
+
+
+def allowed(role: str, audience: str) -> bool:
+    return ORDER.index(audience) <= ORDER.index(CLEARANCE[role])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_clearance_of_each_role(role, user_for_role):
+    user = user_for_role(role)
+    assert clearance_for(user) == CLEARANCE[role]
+    assert visible_audiences(user) == [a.value for a in ORDER if allowed(role, a)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("role", "audience"), MATRIX)
+def test_page_serving(role, audience, client_for_role):
+    page = news_page(title=f"Matrix {audience} page", audience=audience)
+    client = client_for_role(role)
+    response = client.get(page.url)
+    if allowed(role, audience):
+        assert response.status_code == 200
+        assert f"Matrix {audience} page" in response.text
+    elif role == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith("/en/accounts/login/?next=")
+    else:
+        assert response.status_code == 403
+        assert f"Matrix {audience} page" not in response.text
+        assert "restricted" in response.text
+        assert str(Audience(audience).label) in response.text or "reserved" in response.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("role", "audience"), MATRIX)
+def test_index_listing(role, audience, client_for_role):
+    page = news_page(title=f"Listed {audience} item", audience=audience)
+    client = client_for_role(role)
+    response = client.get(en_index(NewsIndexPage).url)
+    assert response.status_code == 200
+    listed = f"Listed {audience} item" in response.text
+    assert listed is allowed(role, audience)
+    assert (page.url in response.text) is allowed(role, audience)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("role", "audience"), MATRIX)
+def test_menu_shows_only_visible_sections(role, audience, client_for_role):
+    home = en_index(NewsIndexPage).get_parent()
+    # A section of each audience; the home page's own menu lists the visible ones.
+    section = (
+        add_page(
+            home.specific,
+            NewsIndexPage(
+                title=f"Section for {audience}",
+                slug=f"section-{audience}",
+                audience=audience,
+                show_in_menus=True,
+            ),
+        )
+        if not NewsIndexPage.objects.filter(slug=f"section-{audience}").exists()
+        else None
+    )
+    assert section is not None
+    response = client_for_role(role).get("/en/")
+    assert (f"Section for {audience}" in response.text) is allowed(role, audience)
+
+
+@pytest.mark.django_db
+def test_child_inherits_restriction_of_its_parent(client_for_role):
+    """A section made stricter after publication restricts the pages already in it."""
+    home = en_index(NewsIndexPage).get_parent().specific
+    section = add_page(home, NewsIndexPage(title="Later restricted", slug="later-restricted"))
+    child = news_page(title="Loose child", audience=Audience.PUBLIC, parent=section)
+    assert client_for_role("delegate").get(child.url).status_code == 200
+    section.audience = Audience.LAW_ENFORCEMENT
+    section.save_revision().publish()
+    assert client_for_role("delegate").get(child.url).status_code == 403
+    assert client_for_role("law_enforcement").get(child.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_page_cannot_be_more_open_than_its_parent():
+    from django.core.exceptions import ValidationError
+
+    home = en_index(NewsIndexPage).get_parent().specific
+    section = add_page(
+        home,
+        NewsIndexPage(title="Delegates news", slug="delegates-news", audience=Audience.DELEGATES),
+    )
+    child = news_page(title="Child", audience=Audience.DELEGATES, parent=section)
+    child.audience = Audience.PUBLIC
+    with pytest.raises(ValidationError) as excinfo:
+        child.full_clean()
+    assert "audience" in excinfo.value.message_dict
+
+
+def test_can_view_unknown_audience_is_treated_as_most_restricted():
+    assert can_view(None, "no-such-audience") is False
+
+
+@pytest.mark.django_db
+def test_inactive_user_has_public_clearance():
+    user = UserFactory(role="law_enforcement")
+    user.is_active = False
+    assert clearance_for(user) == Audience.PUBLIC
