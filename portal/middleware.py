@@ -17,4 +17,6 @@ class PortalCSPMiddleware(CSPMiddleware):
             update["img-src"] = ["blob:", "https:"]
             update["frame-src"] = ["'self'", "https:"]
             parts.update = update
+            # The admin shows page previews in a same-origin frame.
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
         return parts

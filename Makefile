@@ -1,0 +1,53 @@
+# Liaison — the two commands a new user needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: help install migrate demo run test lint check messages clean
+
+help:
+	@echo "make run    set up (.venv, database, demo content) and serve http://$(HOST):$(PORT)"
+	@echo "make test   set up and run the whole test suite"
+	@echo "make lint   ruff; make check  Django checks and missing migrations"
+	@echo "make messages  refresh and compile the French catalogue (needs gettext)"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo "Serving Liaison on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: install
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+messages: install
+	$(PY) manage.py makemessages -l fr --ignore=.venv --ignore=var --ignore=tests --ignore=bench --no-obsolete
+	$(PY) manage.py compilemessages -l fr --ignore=.venv
+
+clean:
+	rm -rf var .pytest_cache .ruff_cache

@@ -1,0 +1,106 @@
+"""Settings: the environment is read in one place; production refuses to start half-configured."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from portal.settings import env
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "x7!" + "k2m9q4w8e1r5t3y6u0i" * 3,
+    "DATABASE_URL": "sqlite:////tmp/liaison-prod-check.sqlite3",
+    "ALLOWED_HOSTS": "liaison.example.org",
+}
+
+
+def run_manage(*args, extra_env=None, drop=()):
+    environment = {k: v for k, v in os.environ.items() if k not in GOOD_ENV}
+    environment.update(GOOD_ENV)
+    environment.update(extra_env or {})
+    for name in drop:
+        environment.pop(name, None)
+    environment["LIAISON_VAR_DIR"] = str(Path("/tmp/liaison-settings-test"))
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without(missing):
+    result = run_manage("check", drop=[missing])
+    assert result.returncode != 0
+    assert missing in result.stderr
+    assert "ImproperlyConfigured" in result.stderr
+
+
+def test_production_refuses_a_short_secret_key():
+    result = run_manage("check", extra_env={"SECRET_KEY": "short"})
+    assert result.returncode != 0
+    assert "at least 50" in result.stderr
+
+
+def test_production_settings_pass_check_deploy():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_database_url_selects_postgresql():
+    config = env.database_from_url("postgres://liaison:s3cret@db.internal:5433/liaison", Path("/x"))
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert (config["HOST"], config["PORT"]) == ("db.internal", 5433)
+    assert (config["NAME"], config["USER"], config["PASSWORD"]) == ("liaison", "liaison", "s3cret")
+
+
+def test_sqlite_default_waits_for_locks_and_uses_wal(tmp_path):
+    config = env.database_from_url(None, tmp_path / "db.sqlite3")
+    assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert config["OPTIONS"]["timeout"] >= 5
+    assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
+
+
+def test_sqlite_connection_really_is_in_wal_mode(db):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite-only check: tests are running on another database")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        mode = cursor.fetchone()[0]
+    # The in-memory test database cannot use WAL; a file database must.
+    assert mode in ("wal", "memory")
+
+
+def test_email_url_forms():
+    assert env.email_from_url(None)["EMAIL_BACKEND"].endswith("console.EmailBackend")
+    smtp = env.email_from_url("smtp+tls://user%40x:p%2Fw@mail.example:2525")
+    assert (smtp["EMAIL_HOST"], smtp["EMAIL_PORT"], smtp["EMAIL_USE_TLS"]) == ("mail.example", 2525, True)
+    assert (smtp["EMAIL_HOST_USER"], smtp["EMAIL_HOST_PASSWORD"]) == ("user@x", "p/w")
+    with pytest.raises(ImproperlyConfigured, match="not supported"):
+        env.email_from_url("pigeon://coop")
+
+
+def test_boolean_values_are_checked(monkeypatch):
+    monkeypatch.setenv("LIAISON_FLAG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="LIAISON_FLAG"):
+        env.get_bool("LIAISON_FLAG")
+
+
+def test_only_the_env_module_reads_the_environment():
+    offenders = []
+    for path in (ROOT / "portal").rglob("*.py"):
+        if path.name == "env.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        if "os.environ" in text or "os.getenv" in text:
+            offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == ["portal/wsgi.py"]  # sets the default settings module only
