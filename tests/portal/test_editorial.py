@@ -91,3 +91,32 @@ def test_event_managers_reach_the_admin_but_cannot_edit_pages(client):
     assert client.get("/admin/").status_code == 200
     page = NewsPage.objects.first()
     assert not page.permissions_for_user(manager).can_edit()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["editor", "moderator", "event_manager"])
+def test_staff_roles_cannot_change_users_or_groups_in_the_admin(client, role):
+    """Only superusers manage accounts, so no staff role can raise anyone's clearance."""
+    from django.contrib.auth.models import Group
+
+    user = staff(role)
+    client.force_login(user)
+    response = client.get(reverse("wagtailusers_users:edit", args=[user.pk]))
+    assert response.status_code in (302, 403)
+    le = Group.objects.get(name="Law enforcement")
+    client.post(reverse("wagtailusers_users:edit", args=[user.pk]), {"groups": [le.pk], "email": user.email})
+    assert not user.groups.filter(name="Law enforcement").exists()
+    assert client.get(reverse("wagtailusers_groups:index")).status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_granting_groups_through_the_service_checks_names():
+    from portal.accounts.services import user_grant_groups
+    from portal.audiences import Audience, clearance_for
+
+    user = UserFactory()
+    assert clearance_for(user) == Audience.PUBLIC
+    user_grant_groups(user=user, group_names=["Delegates"])
+    assert clearance_for(user) == Audience.DELEGATES  # cached value was dropped
+    with pytest.raises(ValueError, match="Unknown groups: Spies"):
+        user_grant_groups(user=user, group_names=["Spies"])
