@@ -7,16 +7,19 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
 from portal.accounts import views as account_views
+from portal.api import api
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/profile/", account_views.profile, name="accounts_profile"),
     path("accounts/", include("allauth.urls")),
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "portal.taxonomy",
     "portal.pages",
     "portal.demo",
+    "search",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -187,6 +188,14 @@ LIAISON_STAFF_MFA_REQUIRED = env.get_bool("LIAISON_STAFF_MFA_REQUIRED", True)
 DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", "Liaison <no-reply@liaison.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 vars().update(env.email_from_url(env.get_str("EMAIL_URL")))
+
+# --- Search -------------------------------------------------------------------------------
+# Unset SEARCH_URL = the embedded engine (tantivy) on disk under var/search.
+SEARCH_URL = env.get_str("SEARCH_URL")
+SEARCH_FLAVOUR = env.get_str("SEARCH_FLAVOUR", "auto")  # auto | elasticsearch | opensearch
+SEARCH_INDEX_NAME = env.get_str("SEARCH_INDEX_NAME", "liaison")
+SEARCH_EMBEDDED_PATH = env.get_str("SEARCH_EMBEDDED_PATH", str(VAR_DIR / "search"))
+SEARCH_TIMEOUT = env.get_int("SEARCH_TIMEOUT", 5)
 
 # --- Background tasks ---------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

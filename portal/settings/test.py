@@ -18,3 +18,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the app folders (no collectstatic needed).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Each test run gets its own embedded index; search tests point engines at their own places.
+import tempfile  # noqa: E402
+
+SEARCH_URL = None
+SEARCH_EMBEDDED_PATH = tempfile.mkdtemp(prefix="liaison-test-search-")

@@ -1,0 +1,69 @@
+"""Text handling shared by both engines: cleaning user input, folding, edit distance."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_QUERY_CHARS = 200
+MAX_QUERY_TERMS = 24
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def clean_query(raw: str | None) -> tuple[str, bool]:
+    """Normalise what the user typed. Returns the text and whether it had to be shortened."""
+    if not raw:
+        return "", False
+    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", str(raw)))
+    text = " ".join(text.split())
+    shortened = len(text) > MAX_QUERY_CHARS
+    if shortened:
+        text = text[:MAX_QUERY_CHARS].rsplit(" ", 1)[0] or text[:MAX_QUERY_CHARS]
+    return text, shortened
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Êtres Humains' → 'etres humains'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """Folded words, in order, capped so a pasted essay stays a cheap query."""
+    return _WORD.findall(fold(text))[:MAX_QUERY_TERMS]
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance (with early exit once it exceeds ``limit``)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def allowed_distance(word: str) -> int:
+    return 0 if len(word) < 4 else 1 if len(word) < 7 else 2
+
+
+def best_correction(word: str, candidates: list[tuple[str, int]]) -> str | None:
+    """The closest candidate (ties broken by frequency), within the allowed distance."""
+    limit = allowed_distance(word)
+    if limit == 0:
+        return None
+    best: tuple[int, int, str] | None = None
+    for candidate, frequency in candidates:
+        if candidate == word:
+            return None  # the word exists: nothing to correct
+        distance = edit_distance(word, candidate, limit)
+        if distance <= limit and (best is None or (distance, -frequency) < best[:2]):
+            best = (distance, -frequency, candidate)
+    return best[2] if best else None

@@ -1,0 +1,105 @@
+"""Search API: GET /api/v1/search and /api/v1/search/autocomplete."""
+
+from __future__ import annotations
+
+from django.http import QueryDict
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+
+from .query import EngineUnavailable
+from .service import autocomplete_run, search_run
+
+router = Router(tags=["search"])
+
+
+class TranslationOut(Schema):
+    language: str
+    title: str
+    url: str
+
+
+class HitOut(Schema):
+    id: str
+    type: str
+    title: str
+    url: str
+    language: str
+    snippet: str
+    date: str | None = None
+    translations: list[TranslationOut]
+
+
+class FacetValueOut(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class SearchOut(Schema):
+    total: int
+    page: int
+    pages: int
+    hits: list[HitOut]
+    facets: dict[str, list[FacetValueOut]]
+    suggestion: str | None = None
+    notices: list[str]
+
+
+class SearchParams(Schema):
+    q: str = ""
+    lang: str = "en"
+    type: list[str] = []
+    theme: list[str] = []
+    region: list[str] = []
+    year: list[str] = []
+    language: list[str] = []
+    sort: str = "relevance"
+    page: str = "1"
+
+
+class Suggestion(Schema):
+    title: str
+    url: str
+    type: str
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+@router.get("/search", response={200: SearchOut, 503: ErrorOut}, summary="Search content in English and French")
+def search(request, params: Query[SearchParams]):
+    data = QueryDict(mutable=True)
+    for key, value in params.dict().items():
+        if isinstance(value, list):
+            data.setlist(key, [str(v) for v in value])
+        else:
+            data[key] = str(value)
+    try:
+        outcome = search_run(user=request.user, params=data, language=params.lang)
+    except EngineUnavailable:
+        raise HttpError(
+            503, "Search is temporarily unavailable / La recherche est momentanément indisponible."
+        ) from None
+    return {
+        "total": outcome.total,
+        "page": outcome.page,
+        "pages": outcome.pages,
+        "hits": outcome.hits,
+        "facets": {facet.name: facet.values for facet in outcome.facets},
+        "suggestion": outcome.suggestion,
+        "notices": outcome.notices,
+    }
+
+
+@router.get(
+    "/search/autocomplete", response={200: list[Suggestion], 503: ErrorOut}, summary="Titles starting with the text"
+)
+def autocomplete(request, q: str = "", lang: str = "en"):
+    try:
+        return autocomplete_run(user=request.user, prefix=q, language=lang)
+    except EngineUnavailable:
+        raise HttpError(
+            503, "Search is temporarily unavailable / La recherche est momentanément indisponible."
+        ) from None

@@ -1,0 +1,49 @@
+"""What a search document is. Both engines index exactly these fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+LANGUAGES = ("en", "fr")
+
+
+@dataclass
+class Translation:
+    """Another language version of the same item, offered next to a result."""
+
+    language: str
+    title: str
+    url: str
+    audience: str
+
+
+@dataclass
+class SearchDocument:
+    id: str  # "<source>:<pk>", unique across the index
+    type: str  # e.g. "best_practice", "conclusion", "event"
+    language: str  # language of this document's own text
+    group: str  # translation group: every language version shares it
+    unit: str  # refresh unit: all documents re-made together when one thing changes
+    title: str
+    url: str
+    audience: str
+    summary: str = ""
+    body: str = ""
+    themes: list[str] = field(default_factory=list)  # theme slugs
+    regions: list[str] = field(default_factory=list)  # region slugs
+    country: str = ""
+    date: dt.date | None = None
+    # Filled by the registry from the translation group:
+    primary_for: list[str] = field(default_factory=list)  # reader languages this document represents
+    languages: list[str] = field(default_factory=list)  # languages the item is available in
+    translations: list[Translation] = field(default_factory=list)
+    alt_text: dict[str, str] = field(default_factory=dict)  # language -> translations' text
+    keywords: dict[str, list[str]] = field(default_factory=dict)  # language -> names of its themes/regions
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+    def as_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,429 @@
+"""The embedded engine: tantivy, on disk under var/, used when no cluster is configured.
+
+Layout: ``<path>/current`` names the live index folder under ``<path>/indexes/``. A rebuild
+writes a new folder and then replaces ``current`` atomically; every process notices and
+opens the new index, so searches never see a half-built index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable
+from html import escape
+from pathlib import Path
+
+import tantivy
+from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
+
+from ..analysis import best_correction, words
+from ..documents import LANGUAGES, SearchDocument
+from ..query import FACET_FIELDS, EngineResult, EngineUnavailable, Hit, SearchQuery
+
+STEMMERS = {"en": "english", "fr": "french"}
+FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "body": 1.0, "alt": 0.7}
+FOLDED_BOOST = 0.5
+KEYWORD_BOOST = 1.5  # theme and region names the item is tagged with
+EXPANSION_BOOST = 0.9
+EPOCH = dt.datetime(1970, 1, 1)
+WRITER_HEAP = 128_000_000
+
+
+def _analyzer(language: str | None):
+    """Per-language: stop words + stemming. ``None``: the accent-folded form, unstemmed."""
+    builder = TextAnalyzerBuilder(Tokenizer.simple()).filter(Filter.remove_long(40)).filter(Filter.lowercase())
+    for stop_language in [language] if language else LANGUAGES:
+        builder = builder.filter(Filter.stopword(STEMMERS[stop_language]))
+    builder = builder.filter(Filter.ascii_fold())
+    if language:
+        builder = builder.filter(Filter.stemmer(STEMMERS[language]))
+    return builder.build()
+
+
+ANALYZERS = {language: _analyzer(language) for language in LANGUAGES}
+FOLDED = _analyzer(None)
+
+
+def _schema():
+    sb = tantivy.SchemaBuilder()
+    for name in (
+        "id",
+        "unit",
+        "group",
+        "type",
+        "language",
+        "primary_for",
+        "languages",
+        "themes",
+        "regions",
+        "country",
+        "audience",
+    ):
+        sb.add_text_field(name, stored=True, fast=name not in ("id", "unit"), tokenizer_name="raw")
+    sb.add_text_field("url", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("title", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_integer_field("year", stored=True, indexed=True, fast=True)
+    sb.add_date_field("date", stored=True, indexed=True, fast=True)
+    sb.add_json_field("translations", stored=True)
+    for language in LANGUAGES:
+        for part in ("title", "summary", "body"):
+            sb.add_text_field(f"{part}_{language}", stored=True, tokenizer_name=language)
+        sb.add_text_field(f"alt_{language}", stored=False, tokenizer_name=language)
+        sb.add_text_field(f"keywords_{language}", stored=False, tokenizer_name=language)
+    sb.add_text_field("all_folded", stored=False, tokenizer_name="folded")
+    sb.add_text_field("title_folded", stored=False, tokenizer_name="folded")
+    return sb.build()
+
+
+SCHEMA = _schema()
+
+
+def _register(index: tantivy.Index) -> tantivy.Index:
+    for language, analyzer in ANALYZERS.items():
+        index.register_tokenizer(language, analyzer)
+    index.register_tokenizer("folded", FOLDED)
+    return index
+
+
+def to_tantivy(doc: SearchDocument) -> tantivy.Document:
+    fields: dict = {
+        "id": doc.id,
+        "unit": doc.unit,
+        "group": doc.group,
+        "type": doc.type,
+        "language": doc.language,
+        "primary_for": doc.primary_for,
+        "languages": doc.languages,
+        "themes": doc.themes,
+        "regions": doc.regions,
+        "country": doc.country or "",
+        "audience": doc.audience,
+        "url": doc.url,
+        "title": doc.title,
+        "year": doc.year or 0,
+        "date": dt.datetime.combine(doc.date, dt.time()) if doc.date else EPOCH,
+        "translations": {"items": [t.__dict__ for t in doc.translations]},
+        f"title_{doc.language}": doc.title,
+        f"summary_{doc.language}": doc.summary,
+        f"body_{doc.language}": doc.body,
+        "title_folded": doc.title,
+        "all_folded": " ".join([doc.title, doc.summary, doc.body, *doc.alt_text.values()]),
+    }
+    for language, text in doc.alt_text.items():
+        fields[f"alt_{language}"] = text
+    for language, names in doc.keywords.items():
+        fields[f"keywords_{language}"] = " ".join(names)
+    fields["all_folded"] += " " + " ".join(name for names in doc.keywords.values() for name in names)
+    return tantivy.Document(**{k: v for k, v in fields.items() if v not in (None, [], "")})
+
+
+class EmbeddedEngine:
+    name = "embedded"
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._index: tantivy.Index | None = None
+        self._opened: tuple | None = None
+
+    # --- opening and reloading -----------------------------------------------------------
+    def _pointer(self) -> Path:
+        return self.path / "current"
+
+    def _current_dir(self) -> Path | None:
+        try:
+            name = self._pointer().read_text().strip()
+        except FileNotFoundError:
+            return None
+        folder = self.path / "indexes" / name
+        return folder if folder.is_dir() else None
+
+    def _meta_stamp(self, folder: Path) -> tuple:
+        try:
+            return (folder.name, (folder / "meta.json").stat().st_mtime_ns)
+        except FileNotFoundError:
+            return (folder.name, 0)
+
+    def _create_empty(self) -> Path:
+        folder = self._new_folder()
+        _register(tantivy.Index(SCHEMA, path=str(folder)))
+        self._point_to(folder)
+        return folder
+
+    def _new_folder(self) -> Path:
+        name = time.strftime("index-%Y%m%d-%H%M%S-") + f"{os.getpid()}-{time.monotonic_ns()}"
+        folder = self.path / "indexes" / name
+        folder.mkdir(parents=True)
+        return folder
+
+    def _point_to(self, folder: Path) -> None:
+        tmp = self._pointer().with_suffix(".tmp")
+        tmp.write_text(folder.name)
+        os.replace(tmp, self._pointer())
+
+    def index(self) -> tantivy.Index:
+        """The live index, reopened if a rebuild swapped it or reloaded after commits."""
+        folder = self._current_dir()
+        with self._lock:
+            if folder is None:
+                folder = self._create_empty()
+            stamp = self._meta_stamp(folder)
+            if self._index is None or self._opened is None or self._opened[0] != stamp[0]:
+                self._index = _register(tantivy.Index.open(str(folder)))
+            elif self._opened != stamp:
+                self._index.reload()
+            self._opened = stamp
+            return self._index
+
+    def _writer(self, index: tantivy.Index, attempts: int = 50):
+        for attempt in range(attempts):
+            try:
+                return index.writer(WRITER_HEAP, 1)
+            except ValueError as exc:  # another process holds the writer lock
+                if attempt == attempts - 1:
+                    raise EngineUnavailable(f"index is locked by another writer: {exc}") from exc
+                time.sleep(0.1)
+        raise EngineUnavailable("index is locked")
+
+    # --- writing ---------------------------------------------------------------------------
+    def ping(self) -> bool:
+        try:
+            self._open()
+        except EngineUnavailable:
+            return False
+        return True
+
+    def _open(self) -> tantivy.Index:
+        try:
+            return self.index()
+        except (OSError, ValueError) as exc:
+            raise EngineUnavailable(f"embedded index at {self.path} cannot be opened: {exc}") from exc
+
+    def count(self) -> int:
+        return self._open().searcher().num_docs
+
+    def replace_units(self, units: Iterable[str], documents: Iterable[SearchDocument]) -> int:
+        """Delete every document of these units, then add the new ones, in one commit."""
+        index = self._open()
+        writer = self._writer(index)
+        try:
+            for unit in units:
+                writer.delete_documents_by_term("unit", unit)
+            added = 0
+            for doc in documents:
+                writer.add_document(to_tantivy(doc))
+                added += 1
+            writer.commit()
+            writer.wait_merging_threads()
+        except Exception:
+            writer.rollback()
+            raise
+        finally:
+            # Drop the writer now: a traceback kept by a caller must not keep the lock.
+            writer = None
+        return added
+
+    def rebuild(self, documents: Iterable[SearchDocument], progress: Callable[[int], None] | None = None) -> int:
+        """Build a fresh index beside the live one, then switch to it at once."""
+        try:
+            folder = self._new_folder()
+        except OSError as exc:
+            raise EngineUnavailable(f"cannot create an index under {self.path}: {exc}") from exc
+        index = _register(tantivy.Index(SCHEMA, path=str(folder)))
+        writer = index.writer(WRITER_HEAP * 2, 2)
+        added = 0
+        try:
+            for doc in documents:
+                writer.add_document(to_tantivy(doc))
+                added += 1
+                if progress and added % 250 == 0:
+                    progress(added)
+            writer.commit()
+            writer.wait_merging_threads()
+        except BaseException:
+            writer = None
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        finally:
+            writer = None
+        previous = self._current_dir()
+        self._point_to(folder)
+        if progress:
+            progress(added)
+        self._cleanup(keep={folder.name, previous.name if previous else ""})
+        return added
+
+    def _cleanup(self, keep: set[str]) -> None:
+        """Remove old index folders; the one just replaced stays for readers still on it."""
+        for folder in (self.path / "indexes").iterdir():
+            if folder.name not in keep:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    # --- querying --------------------------------------------------------------------------
+    def _filters(self, query: SearchQuery) -> list:
+        clauses = [
+            Query.term_set_query(SCHEMA, "audience", list(query.audiences)),
+            Query.term_query(SCHEMA, "primary_for", query.language),
+        ]
+        for facet, values in query.filters.items():
+            field = FACET_FIELDS[facet]
+            if field == "year":
+                clauses.append(Query.term_set_query(SCHEMA, "year", [int(v) for v in values]))
+            else:
+                clauses.append(Query.term_set_query(SCHEMA, field, list(values)))
+        return clauses
+
+    def _words_query(self, terms: list[str], fields: dict[str, float]):
+        """Most of the words must match (each in any of the fields): "2<75%" as in Elasticsearch."""
+        clauses = []
+        for term in dict.fromkeys(terms):
+            per_field = [Query.boost_query(Query.term_query(SCHEMA, f, term), boost) for f, boost in fields.items()]
+            clauses.append(Query.disjunction_max_query(per_field, tie_breaker=0.3))
+        if not clauses:
+            return None
+        needed = minimum_should_match(len(clauses))
+        return Query.boolean_query([(Occur.Should, c) for c in clauses], minimum_number_should_match=needed)
+
+    def _phrase_query(self, terms: list[str], fields: dict[str, float], boost: float):
+        clauses = []
+        for field, field_boost in fields.items():
+            if len(terms) == 1:
+                clause = Query.term_query(SCHEMA, field, terms[0])
+            else:
+                clause = Query.phrase_query(SCHEMA, field, terms, slop=2)
+            clauses.append(Query.boost_query(clause, field_boost * boost))
+        return Query.disjunction_max_query(clauses, tie_breaker=0.3)
+
+    def _text_query(self, text: str, expansions: list[str]):
+        """Match in either language, in the accent-folded form, or through a glossary term."""
+        alternatives = []
+        for language, analyzer in ANALYZERS.items():
+            fields = {f"{part}_{language}": boost for part, boost in FIELD_BOOSTS.items()}
+            fields[f"keywords_{language}"] = KEYWORD_BOOST
+            words_query = self._words_query(analyzer.analyze(text), fields)
+            if words_query is not None:
+                alternatives.append(words_query)
+            for form in expansions:
+                form_terms = analyzer.analyze(form)
+                if form_terms:
+                    alternatives.append(self._phrase_query(form_terms, fields, EXPANSION_BOOST))
+        folded = self._words_query(FOLDED.analyze(text), {"all_folded": FOLDED_BOOST})
+        if folded is not None:
+            alternatives.append(folded)
+        if not alternatives:
+            return None
+        return Query.boolean_query([(Occur.Should, clause) for clause in alternatives])
+
+    def search(self, query: SearchQuery) -> EngineResult:
+        searcher = self._open().searcher()
+        text_query = self._text_query(query.text, query.expansions) if query.text else None
+        if query.text and text_query is None:
+            return EngineResult(total=0, hits=[], facets={})
+        must = [(Occur.Must, clause) for clause in self._filters(query)]
+        if text_query is not None:
+            must.append((Occur.Must, text_query))
+        full = Query.boolean_query(must)
+        by_date = query.sort == "date" or text_query is None
+        result = searcher.search(
+            full,
+            limit=query.limit,
+            offset=query.offset,
+            count=True,
+            order_by_field="date" if by_date else None,
+        )
+        hits = [self._hit(searcher, address, score, text_query) for score, address in result.hits]
+        return EngineResult(total=result.count, hits=hits, facets=self._facets(searcher, full))
+
+    def _facets(self, searcher, query) -> dict[str, list[tuple[str, int]]]:
+        spec = {facet: {"terms": {"field": field, "size": 100}} for facet, field in FACET_FIELDS.items()}
+        aggregations = searcher.aggregate(query, spec)
+        return {
+            facet: [
+                (str(bucket["key"]), int(bucket["doc_count"]))
+                for bucket in aggregations.get(facet, {}).get("buckets", [])
+            ]
+            for facet in FACET_FIELDS
+        }
+
+    def _hit(self, searcher, address, score, text_query) -> Hit:
+        doc = searcher.doc(address)
+        stored = doc.to_dict()
+        language = stored["language"][0]
+        date = stored.get("date", [None])[0]
+        summary = (stored.get(f"summary_{language}") or [""])[0]
+        snippet = self._snippet(searcher, doc, text_query, language) if text_query is not None else ""
+        translations = (stored.get("translations") or [{}])[0].get("items", [])
+        return Hit(
+            id=stored["id"][0],
+            type=stored["type"][0],
+            language=language,
+            title=stored["title"][0],
+            url=stored["url"][0],
+            snippet=snippet or escape(summary[:240]),
+            date=date.date().isoformat() if date and date.year > 1970 else None,
+            translations=translations,
+            score=float(score) if isinstance(score, (int, float)) else 0.0,
+        )
+
+    def _snippet(self, searcher, doc, text_query, language) -> str:
+        for part in ("body", "summary"):
+            generator = tantivy.SnippetGenerator.create(searcher, text_query, SCHEMA, f"{part}_{language}")
+            generator.set_max_num_chars(200)
+            snippet = generator.snippet_from_doc(doc)
+            if snippet.highlighted():
+                return mark(snippet.fragment(), [(r.start, r.end) for r in snippet.highlighted()])
+        return ""
+
+    def suggest(self, query: SearchQuery) -> str | None:
+        """'Did you mean': replace unknown words by close terms found in visible documents."""
+        searcher = self._open().searcher()
+        visible = Query.boolean_query([(Occur.Must, clause) for clause in self._filters(query)[:2]])
+        changed, output = False, []
+        for word in words(query.text):
+            candidates = searcher.terms_with_prefix("all_folded", word[:2], filter_query=visible, limit=5000)
+            correction = best_correction(word, candidates)
+            if correction:
+                changed = True
+            output.append(correction or word)
+        return " ".join(output) if changed else None
+
+    def autocomplete(self, prefix: str, language: str, audiences: list[str], limit: int = 8) -> list[dict]:
+        terms = FOLDED.analyze(prefix)
+        if not terms:
+            return []
+        searcher = self._open().searcher()
+        match = Query.phrase_prefix_query(SCHEMA, "title_folded", terms)
+        filters = [
+            (Occur.Must, Query.term_set_query(SCHEMA, "audience", list(audiences))),
+            (Occur.Must, Query.term_query(SCHEMA, "primary_for", language)),
+            (Occur.Must, match),
+        ]
+        result = searcher.search(Query.boolean_query(filters), limit=limit)
+        items = []
+        for _score, address in result.hits:
+            stored = searcher.doc(address).to_dict()
+            items.append({"title": stored["title"][0], "url": stored["url"][0], "type": stored["type"][0]})
+        return items
+
+
+def minimum_should_match(count: int) -> int:
+    """All words up to two; above that, three quarters of them (rounded down)."""
+    return count if count <= 2 else max(2, (count * 3) // 4)
+
+
+def mark(fragment: str, ranges: list[tuple[int, int]]) -> str:
+    """Escape ``fragment`` and wrap the byte ranges tantivy highlighted in <mark>."""
+    data = fragment.encode("utf-8")
+    out, position = [], 0
+    for start, end in sorted(ranges):
+        if start < position:
+            continue
+        out.append(escape(data[position:start].decode("utf-8", "ignore")))
+        out.append("<mark>" + escape(data[start:end].decode("utf-8", "ignore")) + "</mark>")
+        position = end
+    out.append(escape(data[position:].decode("utf-8", "ignore")))
+    text = "".join(out).strip()
+    return f"…{text}…" if text else ""

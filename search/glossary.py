@@ -1,0 +1,66 @@
+"""Glossary expansion: a query using a term in one language also searches the other's."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from django.core.cache import cache
+
+from .analysis import fold
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CACHE_KEY = "search:glossary-version"
+_TTL = 300
+_state: dict = {"version": None, "loaded": 0.0, "entries": []}
+
+
+def _singular(word: str) -> str:
+    """Plural folding good enough for matching terms in English and French."""
+    if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def normalise(text: str) -> str:
+    """Folded, singular words; dots dropped so 'B.C.N.' == 'BCN' and 'IEDs' == 'IED'."""
+    return " ".join(_singular(w) for w in _WORD.findall(fold(text).replace(".", "")))
+
+
+def bump_version() -> None:
+    """Called when staff change the glossary, so every process reloads it."""
+    try:
+        cache.incr(_CACHE_KEY)
+    except ValueError:
+        cache.set(_CACHE_KEY, 1, None)
+
+
+def _entries() -> list[list[tuple[str, str]]]:
+    version = cache.get(_CACHE_KEY)
+    stale = time.monotonic() - _state["loaded"] > _TTL
+    if _state["loaded"] == 0.0 or version != _state["version"] or stale:
+        from .models import GlossaryEntry
+
+        _state["entries"] = [
+            [(form, normalise(form)) for form in entry.forms() if normalise(form)]
+            for entry in GlossaryEntry.objects.all()
+        ]
+        _state["version"] = version
+        _state["loaded"] = time.monotonic()
+    return _state["entries"]
+
+
+def expansions_for(text: str, limit: int = 12) -> list[str]:
+    """Other forms of every glossary term found in ``text`` (other language, acronyms…)."""
+    query = f" {normalise(text)} "
+    if not query.strip():
+        return []
+    found: list[str] = []
+    for forms in _entries():
+        matched = {norm for _form, norm in forms if f" {norm} " in query}
+        if not matched:
+            continue
+        for form, norm in forms:
+            if norm not in matched and norm not in query and form not in found:
+                found.append(form)
+    return found[:limit]

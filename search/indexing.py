@@ -1,0 +1,115 @@
+"""Keeping the engine in step with the content: the pending queue, replay and rebuild.
+
+Every change to an indexed thing writes a :class:`PendingIndexUpdate` row for its unit, in
+the same transaction. ``index_pending()`` applies the rows to the engine and deletes them;
+when the engine is down the rows stay (attempts and error recorded) and are applied by the
+next run, so nothing is lost and publishing never waits for the engine.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from . import registry
+from .engines import get_engine
+from .models import PendingIndexUpdate
+from .query import EngineUnavailable
+
+logger = logging.getLogger("liaison.search")
+BATCH = 200
+
+
+def index_update_enqueue(*, instance) -> list[str]:
+    """Record which units ``instance`` affects, and ask a worker to re-index them."""
+    source = registry.source_for(instance)
+    if source is None:
+        return []
+    units = source.units_of(instance)
+    for unit in units:
+        PendingIndexUpdate.objects.get_or_create(source=source.name, unit=unit)
+    if units:
+        from .tasks import process_pending_index_updates
+
+        transaction.on_commit(lambda: process_pending_index_updates.enqueue())
+    return units
+
+
+def index_pending(*, limit: int | None = None) -> tuple[int, int]:
+    """Apply pending updates. Returns (units applied, units still waiting)."""
+    engine = get_engine()
+    rows = list(PendingIndexUpdate.objects.all()[: limit or 10_000])
+    by_source: dict[str, list[PendingIndexUpdate]] = defaultdict(list)
+    for row in rows:
+        by_source[row.source].append(row)
+    applied = 0
+    for name, source_rows in by_source.items():
+        source = next((s for s in registry.sources() if s.name == name), None)
+        if source is None:  # a source that no longer exists: nothing to index
+            PendingIndexUpdate.objects.filter(pk__in=[r.pk for r in source_rows]).delete()
+            continue
+        for start in range(0, len(source_rows), BATCH):
+            chunk = source_rows[start : start + BATCH]
+            units = [row.unit for row in chunk]
+            try:
+                documents = registry.link_translations(list(source.documents(units)))
+                engine.replace_units(units, documents)
+            except EngineUnavailable as exc:
+                _record_failure(chunk, exc)
+                return applied, PendingIndexUpdate.objects.count()
+            except Exception as exc:  # the engine answered badly: keep the rows, report
+                logger.exception("Index update failed for %s units of %s", len(units), name)
+                _record_failure(chunk, exc)
+                return applied, PendingIndexUpdate.objects.count()
+            # Only delete rows not touched again since we read them.
+            for row in chunk:
+                PendingIndexUpdate.objects.filter(pk=row.pk, created_at=row.created_at, attempts=row.attempts).delete()
+            applied += len(chunk)
+    return applied, PendingIndexUpdate.objects.count()
+
+
+def _record_failure(rows, exc) -> None:
+    logger.warning("Search engine unavailable; %s index updates wait for replay: %s", len(rows), exc)
+    PendingIndexUpdate.objects.filter(pk__in=[r.pk for r in rows]).update(
+        attempts=F("attempts") + 1, last_error=str(exc)[:2000]
+    )
+
+
+def all_documents():
+    """Every document of every source, with translation groups linked (unit by unit)."""
+    for source in registry.sources():
+        buffer: list = []
+        current_unit = None
+        for doc in _ordered_by_unit(source):
+            if current_unit is not None and doc.unit != current_unit:
+                yield from registry.link_translations(buffer)
+                buffer = []
+            current_unit = doc.unit
+            buffer.append(doc)
+        yield from registry.link_translations(buffer)
+
+
+def _ordered_by_unit(source):
+    """Documents of a source grouped by unit (translation groups are built in one pass)."""
+    groups: dict[str, list] = defaultdict(list)
+    for doc in source.documents(None):
+        groups[doc.unit].append(doc)
+    for docs in groups.values():
+        yield from docs
+
+
+def rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
+    """Build a fresh index from the database and switch to it; then replay what changed meanwhile."""
+    started = timezone.now()
+    total = sum(source.count() for source in registry.sources())
+    engine = get_engine()
+    count = engine.rebuild(all_documents(), progress=(lambda done: progress(done, total)) if progress else None)
+    # Updates recorded before the rebuild started are contained in it.
+    PendingIndexUpdate.objects.filter(created_at__lt=started).delete()
+    index_pending()
+    return count

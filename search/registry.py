@@ -1,0 +1,123 @@
+"""The registry of what is indexed. Apps register sources from their ``search_sources`` module.
+
+A source knows one kind of indexed thing: which model instances it covers, and how to turn
+them into :class:`SearchDocument` objects (one per language version). The registry then links
+the language versions of each item (translation group) so that a reader gets one result per
+item, in their language where one exists.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from portal.audiences import rank
+
+from .documents import LANGUAGES, SearchDocument, Translation
+
+
+@dataclass
+class IndexSource:
+    """One kind of indexed thing.
+
+    Documents are made and replaced by *unit* (for pages: a translation group), because a
+    change to one language version changes what its other versions carry.
+    """
+
+    name: str  # e.g. "page"
+    models: tuple[type, ...]  # saving or deleting these triggers an update of their unit
+    units_of: Callable[[object], list[str]]  # unit keys whose documents change with this instance
+    documents: Callable[[Iterable[str] | None], Iterator[SearchDocument]]  # for these unit keys, or all
+    count: Callable[[], int]  # roughly how many documents a full rebuild makes (for progress)
+    types: dict[str, str] = None  # document type → label (lazy translation) for facets
+
+    def unit_id(self, key: str) -> str:
+        return f"{self.name}:{key}"
+
+
+_SOURCES: dict[str, IndexSource] = {}
+
+
+def register(source: IndexSource) -> None:
+    _SOURCES[source.name] = source
+
+
+def autodiscover() -> None:
+    """Register the ``SOURCES`` declared in every installed app's ``search_sources`` module.
+
+    Each declaration is a dict with ``name``, ``models``, ``units_of``, ``count`` and
+    ``documents`` (yielding plain dicts with the fields of :class:`SearchDocument`).
+    """
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.search_sources"
+        if find_spec(module_name) is None:
+            continue
+        for declaration in import_module(module_name).SOURCES:
+            register(_from_declaration(declaration))
+
+
+def _from_declaration(declaration: dict) -> IndexSource:
+    make = declaration["documents"]
+
+    def documents(units=None):
+        for payload in make(units):
+            yield SearchDocument(**payload)
+
+    return IndexSource(
+        name=declaration["name"],
+        models=tuple(declaration["models"]),
+        units_of=declaration["units_of"],
+        documents=documents,
+        count=declaration["count"],
+        types=dict(declaration.get("types", {})),
+    )
+
+
+def sources() -> list[IndexSource]:
+    return list(_SOURCES.values())
+
+
+def type_labels() -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for source in _SOURCES.values():
+        labels.update(source.types or {})
+    return labels
+
+
+def source_for(instance) -> IndexSource | None:
+    for source in _SOURCES.values():
+        if isinstance(instance, source.models):
+            return source
+    return None
+
+
+def link_translations(documents: list[SearchDocument]) -> list[SearchDocument]:
+    """Fill languages, primary_for, translations and alt_text from each translation group."""
+    groups: dict[str, list[SearchDocument]] = defaultdict(list)
+    for doc in documents:
+        groups[doc.group].append(doc)
+    for members in groups.values():
+        available = sorted({m.language for m in members})
+        for doc in members:
+            others = [m for m in members if m is not doc]
+            doc.languages = available
+            doc.translations = [Translation(m.language, m.title, m.url, m.audience) for m in others]
+            # Another version's text helps matching only if it is not more restricted.
+            doc.alt_text = {
+                m.language: " ".join(filter(None, [m.title, m.summary, m.body]))
+                for m in others
+                if rank(m.audience) <= rank(doc.audience)
+            }
+            doc.primary_for = [doc.language] + [
+                language
+                for language in LANGUAGES
+                if language != doc.language
+                and not any(m.language == language and rank(m.audience) <= rank(doc.audience) for m in others)
+            ]
+    return documents

@@ -1,0 +1,233 @@
+"""The search service: from a reader's request to results they are allowed to see.
+
+Views and the API call :func:`search_run` / :func:`autocomplete_run`; nothing else talks to
+the engine for reading.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from portal.audiences import can_view, visible_audiences
+
+from . import glossary, registry
+from .analysis import MAX_QUERY_CHARS, clean_query
+from .documents import LANGUAGES
+from .engines import get_engine
+from .query import FACETS, SORTS, SearchQuery
+
+PER_PAGE = 10
+SUGGEST_BELOW = 3  # "did you mean" is looked for when a search finds fewer results than this
+MAX_PAGE = 500
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+_LABEL_TTL = 60
+_labels: dict = {}
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list[dict]  # {value, label, count, selected}
+
+
+@dataclass
+class SearchOutcome:
+    text: str
+    language: str
+    total: int = 0
+    hits: list[dict] = field(default_factory=list)
+    facets: list[Facet] = field(default_factory=list)
+    suggestion: str | None = None
+    notices: list[str] = field(default_factory=list)
+    page: int = 1
+    pages: int = 0
+    sort: str = "relevance"
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    expansions: list[str] = field(default_factory=list)
+
+
+FACET_LABELS = {
+    "type": gettext_lazy("Type"),
+    "theme": gettext_lazy("Theme"),
+    "region": gettext_lazy("Region"),
+    "year": gettext_lazy("Year"),
+    "language": gettext_lazy("Language"),
+}
+
+
+def _taxonomy_labels(language: str) -> dict[str, dict[str, str]]:
+    cached = _labels.get(language)
+    if cached and time.monotonic() - cached[0] < _LABEL_TTL:
+        return cached[1]
+    from portal.taxonomy.models import Region, Theme
+
+    labels = {
+        "theme": dict(Theme.objects.filter(locale__language_code=language).values_list("slug", "name")),
+        "region": dict(Region.objects.filter(locale__language_code=language).values_list("slug", "name")),
+    }
+    _labels[language] = (time.monotonic(), labels)
+    return labels
+
+
+def type_labels() -> dict[str, str]:
+    return {key: str(label) for key, label in registry.type_labels().items()}
+
+
+def _valid_filter(name: str, value: str) -> bool:
+    if name == "type":
+        return value in registry.type_labels()
+    if name == "language":
+        return value in LANGUAGES
+    if name == "year":
+        return value.isdigit() and 1900 <= int(value) <= 2100
+    return bool(_SLUG.match(value))
+
+
+def _read_filters(params, notices: list[str]) -> dict[str, list[str]]:
+    filters: dict[str, list[str]] = {}
+    for name in FACETS:
+        raw = params.getlist(name) if hasattr(params, "getlist") else params.get(name) or []
+        if isinstance(raw, str):
+            raw = [raw]
+        values = []
+        for value in raw[:10]:
+            value = str(value).strip()[:100]
+            if not value:
+                continue
+            if _valid_filter(name, value):
+                values.append(value)
+            else:
+                notices.append(
+                    _("The filter “%(name)s” does not accept “%(value)s”; it was ignored.")
+                    % {"name": FACET_LABELS[name], "value": value}
+                )
+        if values:
+            filters[name] = list(dict.fromkeys(values))
+    return filters
+
+
+def _read_page(params, notices: list[str]) -> int:
+    raw = str(params.get("page") or "1").strip()
+    if raw.isdigit() and 1 <= int(raw) <= MAX_PAGE:
+        return int(raw)
+    notices.append(_("The page number “%(page)s” is not valid; showing the first page.") % {"page": raw[:20]})
+    return 1
+
+
+def search_run(*, user, params, language: str, per_page: int = PER_PAGE) -> SearchOutcome:
+    """Run a search for ``user``. Raises EngineUnavailable when the engine cannot answer."""
+    language = language if language in LANGUAGES else LANGUAGES[0]
+    notices: list[str] = []
+    text, shortened = clean_query(params.get("q"))
+    if shortened:
+        notices.append(_("Your search was shortened to its first %(n)s characters.") % {"n": MAX_QUERY_CHARS})
+    filters = _read_filters(params, notices)
+    sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
+    page = _read_page(params, notices)
+    expansions = glossary.expansions_for(text) if text else []
+    query = SearchQuery(
+        text=text,
+        language=language,
+        audiences=visible_audiences(user),
+        expansions=expansions,
+        filters=filters,
+        sort=sort,
+        offset=(page - 1) * per_page,
+        limit=per_page,
+    )
+    engine = get_engine()
+    result = engine.search(query)
+    pages = max(1, -(-result.total // per_page)) if result.total else 0
+    outcome = SearchOutcome(
+        text=text,
+        language=language,
+        total=result.total,
+        hits=[_present_hit(hit, user, language) for hit in result.hits],
+        facets=_present_facets(result.facets, filters, language),
+        notices=notices,
+        page=page,
+        pages=pages,
+        sort=sort,
+        filters=filters,
+        expansions=expansions,
+    )
+    if text and result.total < SUGGEST_BELOW:
+        outcome.suggestion = _checked_suggestion(engine, query, result.total)
+    if result.total and page > pages:
+        notices.append(_("There are only %(pages)s pages of results.") % {"pages": pages})
+    return outcome
+
+
+def _checked_suggestion(engine, query: SearchQuery, found: int) -> str | None:
+    """Offer a correction only if it finds more than the reader's own words did."""
+    suggestion = engine.suggest(query)
+    if not suggestion or suggestion == query.text.casefold():
+        return None
+    probe = SearchQuery(
+        text=suggestion,
+        language=query.language,
+        audiences=query.audiences,
+        expansions=glossary.expansions_for(suggestion),
+        filters=query.filters,
+        limit=1,
+    )
+    return suggestion if engine.search(probe).total > found else None
+
+
+def _present_hit(hit, user, language: str) -> dict:
+    labels = type_labels()
+    translations = [
+        {
+            "language": t["language"],
+            "title": t["title"],
+            "url": t["url"],
+            "language_name": LANGUAGE_NAMES.get(t["language"], t["language"]),
+        }
+        for t in hit.translations
+        if can_view(user, t.get("audience"))
+    ]
+    return {
+        "id": hit.id,
+        "type": hit.type,
+        "type_label": labels.get(hit.type, hit.type),
+        "title": hit.title,
+        "url": hit.url,
+        "language": hit.language,
+        "language_name": LANGUAGE_NAMES.get(hit.language, hit.language),
+        "other_language": hit.language != language,
+        "snippet": hit.snippet,
+        "date": hit.date,
+        "translations": translations,
+    }
+
+
+def _present_facets(raw: dict, filters: dict, language: str) -> list[Facet]:
+    taxonomy = _taxonomy_labels(language)
+    labels = {"type": type_labels(), "language": LANGUAGE_NAMES, **taxonomy}
+    facets = []
+    for name in FACETS:
+        values = []
+        for value, count in raw.get(name, []):
+            if not count:
+                continue
+            label = labels.get(name, {}).get(value, value)
+            values.append({"value": value, "label": label, "count": count, "selected": value in filters.get(name, [])})
+        if name == "year":
+            values.sort(key=lambda v: v["value"], reverse=True)
+        facets.append(Facet(name=name, label=str(FACET_LABELS[name]), values=values))
+    return facets
+
+
+def autocomplete_run(*, user, prefix: str | None, language: str, limit: int = 8) -> list[dict]:
+    text, _shortened = clean_query(prefix)
+    if len(text) < 2:
+        return []
+    language = language if language in LANGUAGES else LANGUAGES[0]
+    return get_engine().autocomplete(text[:100], language, visible_audiences(user), limit)

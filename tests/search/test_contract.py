@@ -1,0 +1,190 @@
+"""One contract, two engines: every case runs on the embedded engine and on Elasticsearch."""
+
+from __future__ import annotations
+
+import pytest
+from django.http import QueryDict
+
+from portal.pages.models import BestPracticePage
+from search.query import SearchQuery
+from search.service import autocomplete_run, search_run
+from tests.factories import UserFactory
+
+LE_ONLY_TITLE = "Screening workers rescued from online scam centres"
+
+
+def run(user, reader="en", **params):
+    data = QueryDict(mutable=True)
+    for key, value in params.items():
+        if isinstance(value, list):
+            data.setlist(key, value)
+        else:
+            data[key] = value
+    return search_run(user=user, params=data, language=reader)
+
+
+@pytest.fixture
+def officer(db):
+    return UserFactory(role="law_enforcement")
+
+
+@pytest.fixture
+def anonymous():
+    from django.contrib.auth.models import AnonymousUser
+
+    return AnonymousUser()
+
+
+def titles(outcome):
+    return [hit["title"] for hit in outcome.hits]
+
+
+def test_french_query_finds_english_only_best_practice(indexed, officer):
+    outcome = run(officer, "fr", q="traite des êtres humains")
+    assert LE_ONLY_TITLE in titles(outcome)
+    hit = next(h for h in outcome.hits if h["title"] == LE_ONLY_TITLE)
+    assert hit["language"] == "en" and hit["other_language"] is True
+    assert hit["translations"] == []
+
+
+def test_english_query_finds_french_text_through_the_glossary(indexed, anonymous):
+    outcome = run(anonymous, "en", q="NCB")
+    assert "Strengthening the NCB network" in titles(outcome)
+    assert "National Central Bureau" in outcome.expansions
+
+
+def test_acronym_in_french_matches_the_spelled_out_english(indexed, officer):
+    outcome = run(officer, "en", q="EEI")
+    assert "Sharing IED incident data for regional analysis" in titles(outcome)
+
+
+def test_a_page_and_its_translation_are_one_result_in_the_reader_language(indexed, anonymous):
+    english = run(anonymous, "en", q="Watchmaker")
+    french = run(anonymous, "fr", q="Watchmaker")
+    assert titles(english).count("Watchmaker: identifying the makers of explosive devices") == 1
+    assert not any(h["language"] == "fr" for h in english.hits)
+    hit = french.hits[0]
+    assert hit["title"] == "Watchmaker : identifier les fabricants d’engins explosifs"
+    assert [t["language"] for t in hit["translations"]] == ["en"]
+    assert hit["translations"][0]["url"] == "/en/initiatives/watchmaker/"
+
+
+def test_restricted_items_never_appear_for_the_public(indexed, anonymous, officer):
+    public = run(anonymous, "en", q="biometric")
+    cleared = run(officer, "en", q="biometric")
+    restricted = set(
+        BestPracticePage.objects.filter(audience="law_enforcement", locale__language_code="en").values_list(
+            "title", flat=True
+        )
+    )
+    assert not set(titles(public)) & restricted
+    assert set(titles(cleared)) - set(titles(public)) == {
+        "Running biometric checks at land border posts",
+        "Sharing IED incident data for regional analysis",  # mentions biometric traces
+    }
+    assert cleared.total == public.total + 2
+
+
+def test_facet_counts_respect_the_audience(indexed, anonymous, officer):
+    def counts(outcome, name):
+        return {v["value"]: v["count"] for f in outcome.facets if f.name == name for v in f.values}
+
+    public, cleared = run(anonymous, "en"), run(officer, "en")
+    assert counts(public, "type").get("best_practice") == 1  # only the public duty-desk practice
+    assert counts(cleared, "type")["best_practice"] == 5
+    public_practices = run(anonymous, "en", type="best_practice")
+    assert "africa" not in counts(public_practices, "region")  # the African practice is restricted
+    assert "africa" in counts(run(officer, "en", type="best_practice"), "region")
+    assert sum(counts(public, "type").values()) == public.total
+
+
+def test_filters_narrow_and_facets_follow(indexed, officer):
+    everything = run(officer, "en")
+    practices = run(officer, "en", type="best_practice")
+    assert practices.total == 5 < everything.total
+    assert {h["type"] for h in practices.hits} == {"best_practice"}
+    africa = run(officer, "en", type="best_practice", region="africa")
+    assert titles(africa) == ["Sharing IED incident data for regional analysis"]
+    year = run(officer, "en", year="2022")
+    assert year.total >= 1 and all(h["date"].startswith("2022") for h in year.hits)
+    french_only = run(officer, "en", language="fr")
+    assert LE_ONLY_TITLE not in titles(french_only)
+
+
+def test_snippets_highlight_matches_and_are_escaped(indexed, anonymous):
+    outcome = run(anonymous, "en", q="fingerprints")
+    assert outcome.total >= 0
+    outcome = run(anonymous, "en", q="radios")
+    hit = outcome.hits[0]
+    assert "<mark>radios</mark>" in hit["snippet"]
+    assert "<script" not in hit["snippet"]
+
+
+def test_did_you_mean_corrects_misspellings(indexed, anonymous):
+    outcome = run(anonymous, "en", q="trafiking")
+    assert outcome.total == 0
+    assert outcome.suggestion == "trafficking"
+    assert run(anonymous, "en", q="biometrc hub").suggestion == "biometric hub"
+
+
+def test_did_you_mean_never_offers_words_from_restricted_items(indexed, anonymous, officer):
+    # "compound" appears only in the law-enforcement scam-centre practice.
+    assert run(officer, "en", q="compund").suggestion == "compound"
+    assert run(anonymous, "en", q="compund").suggestion != "compound"
+
+
+def test_autocomplete_on_titles_respects_the_audience(indexed, anonymous, officer):
+    assert any(s["title"] == "Biometric Hub" for s in autocomplete_run(user=anonymous, prefix="biom", language="en"))
+    restricted = "Running biometric checks at land border posts"
+    assert all(s["title"] != restricted for s in autocomplete_run(user=anonymous, prefix="running biom", language="en"))
+    assert any(s["title"] == restricted for s in autocomplete_run(user=officer, prefix="running biom", language="en"))
+    french = autocomplete_run(user=anonymous, prefix="plateforme bio", language="fr")
+    assert [s["title"] for s in french] == ["Plateforme biométrique"]
+
+
+def test_sort_by_date_and_pagination(indexed, officer):
+    by_date = run(officer, "en", sort="date")
+    dates = [h["date"] for h in by_date.hits if h["date"]]
+    assert dates == sorted(dates, reverse=True)
+    first, second = run(officer, "en", page="1"), run(officer, "en", page="2")
+    assert first.total == second.total and second.page == 2
+    assert not set(titles(first)) & set(titles(second))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "x" * 5000,
+        '"(*',
+        "🚓👮‍♀️ police",
+        "الاتجار بالبشر",
+        "שוטר",
+        "' OR 1=1 --",
+        "a\x00b\x1bc",
+        "AND OR NOT",
+        "title:foo^3 ~2",
+    ],
+    ids=["empty", "space", "long", "syntax", "emoji", "arabic", "hebrew", "sql", "control", "operators", "fields"],
+)
+def test_hostile_input_gives_results_or_a_clear_message(indexed, anonymous, text):
+    outcome = run(anonymous, "en", q=text)
+    assert outcome.total >= 0
+    if len(text) > 200:
+        assert any("shortened" in notice for notice in outcome.notices)
+
+
+def test_bad_filter_values_are_reported(indexed, anonymous):
+    outcome = run(anonymous, "en", type="nonsense", year="99999", page="-3")
+    assert outcome.page == 1
+    assert len(outcome.notices) == 3
+
+
+def test_engine_query_enforces_audience_even_if_asked_directly(indexed):
+    """The audience filter lives in the engine query itself, not in post-processing."""
+    result = indexed.search(SearchQuery(text="scam", language="en", audiences=["public"]))
+    assert all(hit.title != LE_ONLY_TITLE for hit in result.hits)
+    assert result.total == sum(count for _value, count in result.facets["type"])
+    practice = BestPracticePage.objects.get(slug="scam-centre-victim-screening")
+    assert practice.audience == "law_enforcement"
