@@ -10,6 +10,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -122,8 +123,16 @@ def _read_page(params, notices: list[str]) -> int:
 
 
 def search_run(*, user, params, language: str, per_page: int = PER_PAGE) -> SearchOutcome:
-    """Run a search for ``user``. Raises EngineUnavailable when the engine cannot answer."""
+    """Run a search for ``user``. Raises EngineUnavailable when the engine cannot answer.
+
+    ``language`` is the reader's: results, facet labels and notices come in that language.
+    """
     language = language if language in LANGUAGES else LANGUAGES[0]
+    with translation.override(language):
+        return _search(user, params, language, per_page)
+
+
+def _search(user, params, language: str, per_page: int) -> SearchOutcome:
     notices: list[str] = []
     text, shortened = clean_query(params.get("q"))
     if shortened:
