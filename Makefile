@@ -6,13 +6,14 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: help install migrate demo run test lint check messages clean
+.PHONY: help install migrate demo run test lint check messages bench clean
 
 help:
 	@echo "make run    set up (.venv, database, demo content) and serve http://$(HOST):$(PORT)"
 	@echo "make test   set up and run the whole test suite"
 	@echo "make lint   ruff; make check  Django checks and missing migrations"
 	@echo "make messages  refresh and compile the French catalogue (needs gettext)"
+	@echo "make bench  run the benchmarks under bench/ (needs wrk) and write bench/results.json"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -29,6 +30,7 @@ migrate: install
 
 demo: migrate
 	$(PY) manage.py load_demo
+	$(PY) manage.py search_index --rebuild
 
 run: demo
 	@echo "Serving Liaison on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
@@ -48,6 +50,11 @@ check: install
 messages: install
 	$(PY) manage.py makemessages -l fr --ignore=.venv --ignore=var --ignore=tests --ignore=bench --no-obsolete
 	$(PY) manage.py compilemessages -l fr --ignore=.venv
+
+bench: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk; } || \
+		{ echo "The HTTP benchmarks need wrk: sudo apt-get install wrk"; exit 1; }
+	$(PY) bench/search.py
 
 clean:
 	rm -rf var .pytest_cache .ruff_cache

@@ -77,8 +77,15 @@ def _taxonomy_labels(language: str) -> dict[str, dict[str, str]]:
     return labels
 
 
+_type_labels: dict[str, dict[str, str]] = {}
+
+
 def type_labels() -> dict[str, str]:
-    return {key: str(label) for key, label in registry.type_labels().items()}
+    """Document type labels in the active language (computed once per language)."""
+    language = translation.get_language() or "en"
+    if language not in _type_labels:
+        _type_labels[language] = {key: str(label) for key, label in registry.type_labels().items()}
+    return _type_labels[language]
 
 
 def _valid_filter(name: str, value: str) -> bool:
@@ -158,7 +165,7 @@ def _search(user, params, language: str, per_page: int) -> SearchOutcome:
         text=text,
         language=language,
         total=result.total,
-        hits=[_present_hit(hit, user, language) for hit in result.hits],
+        hits=[_present_hit(hit, user, language, type_labels()) for hit in result.hits],
         facets=_present_facets(result.facets, filters, language),
         notices=notices,
         page=page,
@@ -190,8 +197,7 @@ def _checked_suggestion(engine, query: SearchQuery, found: int) -> str | None:
     return suggestion if engine.search(probe).total > found else None
 
 
-def _present_hit(hit, user, language: str) -> dict:
-    labels = type_labels()
+def _present_hit(hit, user, language: str, labels: dict[str, str]) -> dict:
     translations = [
         {
             "language": t["language"],

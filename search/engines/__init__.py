@@ -13,7 +13,9 @@ def get_engine():
     if url:
         from .elastic import ElasticEngine
 
-        return ElasticEngine(url, index=settings.SEARCH_INDEX_NAME, flavour=settings.SEARCH_FLAVOUR)
+        return ElasticEngine(
+            url, index=settings.SEARCH_INDEX_NAME, flavour=settings.SEARCH_FLAVOUR, timeout=settings.SEARCH_TIMEOUT
+        )
     from .embedded import EmbeddedEngine
 
     return EmbeddedEngine(settings.SEARCH_EMBEDDED_PATH)

@@ -1,0 +1,141 @@
+"""Helpers shared by the benchmark scripts: paths, gunicorn, wrk, results.json."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+VAR = ROOT / "var" / "bench"
+PYTHON = sys.executable
+RESULTS = BENCH / "results.json"
+
+
+def env(**extra) -> dict:
+    environment = dict(os.environ)
+    environment.update(DJANGO_SETTINGS_MODULE="bench.settings", PYTHONPATH=str(ROOT), LIAISON_VAR_DIR=str(VAR))
+    environment.update(extra)
+    return environment
+
+
+def manage(*args, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env(), check=True, **kwargs)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(workers: int, port: int | None = None):
+    """Serve the portal under gunicorn on loopback; yields the base URL."""
+    port = port or free_port()
+    binary = Path(PYTHON).with_name("gunicorn")
+    process = subprocess.Popen(
+        [
+            str(binary),
+            "portal.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            "sync",
+            "--backlog",
+            "2048",
+            "--log-level",
+            "warning",
+            "--keep-alive",
+            "5",
+        ],
+        cwd=ROOT,
+        env=env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=2).read()  # noqa: S310 (loopback)
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("gunicorn did not start: " + process.stderr.read().decode()[-2000:]) from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def warm(base: str, paths: list[str], rounds: int = 2) -> None:
+    for _ in range(rounds):
+        for path in paths:
+            urllib.request.urlopen(base + path, timeout=30).read()  # noqa: S310 (loopback)
+
+
+def wrk(base: str, paths: list[str], *, seconds: int, connections: int, threads: int = 2) -> dict:
+    """Bounded load on loopback with wrk, rotating over ``paths``."""
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed for the HTTP benchmarks: apt-get install wrk")
+    paths_file = VAR / "wrk-paths.txt"
+    paths_file.write_text("\n".join(paths) + "\n")
+    result = subprocess.run(
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(BENCH / "wrk_paths.lua"),
+            base + paths[0],
+        ],
+        env={**os.environ, "WRK_PATHS_FILE": str(paths_file)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 60,
+    )
+    line = [ln for ln in result.stdout.splitlines() if ln.startswith("{")][-1]
+    return json.loads(line)
+
+
+def machine() -> dict:
+    memory = 0
+    try:
+        with open("/proc/meminfo") as meminfo:
+            memory = int(meminfo.readline().split()[1]) // 1024 // 1024
+    except OSError:
+        pass
+    return {
+        "cores": os.cpu_count(),
+        "memory_gib": memory,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def save(section: str, data: dict) -> None:
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    results[section] = {"measured_at": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "machine": machine(), **data}
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")

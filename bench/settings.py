@@ -1,0 +1,26 @@
+"""Settings for benchmarks: production-like (DEBUG off, no debug toolbar of any kind), a
+separate data folder, and a bench-only endpoint that runs Wagtail's own search backend."""
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("LIAISON_VAR_DIR", str(Path(__file__).resolve().parent.parent / "var" / "bench"))
+
+from portal.settings.base import *  # noqa: E402,F403
+from portal.settings.base import VAR_DIR  # noqa: E402
+
+DEBUG = False
+SECRET_KEY = "bench-only-key-not-secret-0123456789abcdef0123456789abcdef"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+ROOT_URLCONF = "bench.urls"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+SEARCH_URL = None
+SEARCH_EMBEDDED_PATH = str(VAR_DIR / "search")
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"handlers": [], "level": "ERROR"}}
+VAR_DIR.mkdir(parents=True, exist_ok=True)
