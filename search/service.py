@@ -160,6 +160,7 @@ def _search(user, params, language: str, per_page: int) -> SearchOutcome:
     )
     engine = get_engine()
     result = engine.search(query)
+    _replay_if_waiting()
     pages = max(1, -(-result.total // per_page)) if result.total else 0
     outcome = SearchOutcome(
         text=text,
@@ -179,6 +180,26 @@ def _search(user, params, language: str, per_page: int) -> SearchOutcome:
     if result.total and page > pages:
         notices.append(_("There are only %(pages)s pages of results.") % {"pages": pages})
     return outcome
+
+
+_REPLAY_CHECK_SECONDS = 30
+_last_replay_check = [0.0]
+
+
+def _replay_if_waiting() -> None:
+    """The engine just answered: if updates queued while it was down, have them applied.
+
+    Checked at most every 30 s per process, so searching stays one engine call.
+    """
+    now = time.monotonic()
+    if now - _last_replay_check[0] < _REPLAY_CHECK_SECONDS:
+        return
+    _last_replay_check[0] = now
+    from .models import PendingIndexUpdate
+    from .tasks import process_pending_index_updates
+
+    if PendingIndexUpdate.objects.exists():
+        process_pending_index_updates.enqueue()
 
 
 def _checked_suggestion(engine, query: SearchQuery, found: int) -> str | None:

@@ -10,8 +10,12 @@ from django.db.models.signals import post_delete, post_save
 
 
 def _changed(sender, instance, **kwargs):
+    from wagtail.models import Page
+
     from .indexing import index_update_enqueue
 
+    if type(instance) is Page:  # Wagtail sends the base Page on moves
+        instance = instance.specific
     index_update_enqueue(instance=instance)
 
 

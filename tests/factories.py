@@ -55,7 +55,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 def en_index(model):
-    return model.objects.get(locale=Locale.objects.get(language_code="en"))
+    """The demo's English index of this type (the first in the tree, if tests added more)."""
+    return model.objects.filter(locale=Locale.objects.get(language_code="en")).order_by("path").first()
 
 
 def add_page(parent, page):

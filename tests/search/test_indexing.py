@@ -99,10 +99,34 @@ def test_updates_wait_while_the_engine_is_down_and_are_replayed(
         assert client.get(page.url).status_code == 200  # pages keep serving
 
     reset_engine()  # the engine is back
-    assert not found("Valparaiso port security")
-    applied, waiting = indexing.index_pending()
-    assert (applied, waiting) == (1, 0)
+    from search import service
+
+    service._last_replay_check[0] = 0.0
+    assert not found("Valparaiso port security")  # this first search notices the queue…
+    assert PendingIndexUpdate.objects.count() == 0  # …and has it replayed
     assert found("Valparaiso port security")
+
+
+def test_replay_command_applies_waiting_updates(indexed, capsys):
+    page = news_page(title="Tbilisi cooperation desk")
+    indexing.index_update_enqueue(instance=page)  # queued, not yet applied
+    assert not found("Tbilisi cooperation desk")
+    call_command("search_index", "--replay")
+    assert "Applied 1 waiting updates; 0 still waiting." in capsys.readouterr().out
+    assert found("Tbilisi cooperation desk")
+
+
+def test_moving_a_page_into_a_restricted_section_hides_it(indexed, django_capture_on_commit_callbacks):
+    home = en_index(NewsIndexPage).get_parent().specific
+    with django_capture_on_commit_callbacks(execute=True):
+        restricted = add_page(
+            home, NewsIndexPage(title="Officers only", slug="officers-only", audience="law_enforcement")
+        )
+        page = news_page(title="Montevideo harbour briefing")
+    assert found("Montevideo harbour briefing")
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(restricted, pos="last-child")
+    assert not found("Montevideo harbour briefing")
 
 
 def test_rebuild_swaps_in_a_new_index_without_downtime(indexed):
