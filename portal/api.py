@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
+from events.api import router as events_router
 from search.api import router as search_router
 
 api = NinjaAPI(
@@ -14,3 +15,4 @@ api = NinjaAPI(
     docs_url=None,  # the interactive docs need inline scripts, which our CSP forbids
 )
 api.add_router("/", search_router)
+api.add_router("/", events_router)

@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("accounts/profile/", account_views.profile, name="accounts_profile"),
     path("accounts/", include("allauth.urls")),
     path("", include("search.urls")),
+    path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "portal.pages",
     "portal.demo",
     "search",
+    "events",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",

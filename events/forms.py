@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+
+from .models import Role
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class RegistrationForm(forms.Form):
+    events = forms.MultipleChoiceField(label=_("Events you will attend"), widget=forms.CheckboxSelectMultiple)
+    role = forms.ChoiceField(label=_("Your role"), choices=Role.choices)
+    arrival_date = forms.DateField(label=_("Arrival date"), widget=DateInput)
+    departure_date = forms.DateField(label=_("Departure date"), widget=DateInput)
+    dietary_needs = forms.CharField(label=_("Dietary needs"), max_length=300, required=False)
+    accessibility_needs = forms.CharField(label=_("Accessibility needs"), max_length=300, required=False)
+    needs_visa_letter = forms.BooleanField(label=_("I need a visa invitation letter"), required=False)
+    passport_name = forms.CharField(label=_("Name as written in the passport"), max_length=200, required=False)
+    passport_number = forms.CharField(label=_("Passport number"), max_length=40, required=False)
+    passport_nationality = LazyTypedChoiceField(
+        label=_("Passport nationality"), choices=[("", "—"), *countries], required=False
+    )
+    passport_expiry = forms.DateField(label=_("Passport expiry date"), widget=DateInput, required=False)
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the secretariat processes these details to organise the conference. "
+            "Passport details are kept only for the visa letter and deleted after the event."
+        )
+    )
+
+    def __init__(self, *args, events=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event_objects = {str(e.pk): e for e in events}
+        self.fields["events"].choices = [
+            (str(e.pk), f"{e.name} ({e.start_date:%d/%m}–{e.end_date:%d/%m})") for e in events
+        ]
+
+    def clean_passport_number(self):
+        value = self.cleaned_data.get("passport_number", "").strip().upper()
+        if value and not value.replace(" ", "").isalnum():
+            raise forms.ValidationError(_("A passport number has only letters and digits."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if data.get("needs_visa_letter"):
+            missing = [
+                self.fields[name].label
+                for name in ("passport_name", "passport_number", "passport_nationality", "passport_expiry")
+                if not data.get(name)
+            ]
+            if missing:
+                raise forms.ValidationError(
+                    _("For a visa letter we also need: %(fields)s.") % {"fields": ", ".join(str(m) for m in missing)}
+                )
+        return data
+
+    def chosen_events(self):
+        return [self.event_objects[pk] for pk in self.cleaned_data["events"]]

@@ -1,0 +1,15 @@
+"""Event data, one module per part: the week and its events, the programme, registrations, roundtables."""
+
+from .programme import AgendaFeed, AgendaItem, Session, SessionKind, SessionLanguage  # noqa: F401
+from .registrations import (  # noqa: F401
+    HOLDING,
+    Attendance,
+    Invitation,
+    Notification,
+    Registration,
+    Role,
+    Status,
+    StatusChange,
+)
+from .roundtables import Placement, Roundtable, TopicKind  # noqa: F401
+from .week import ConferenceWeek, Event  # noqa: F401

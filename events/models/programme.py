@@ -1,0 +1,93 @@
+"""The programme of an event, and each delegate's personal agenda."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from portal.audiences import Audience
+
+from .bilingual import in_language
+from .week import Event
+
+
+class SessionKind(models.TextChoices):
+    PLENARY = "plenary", pgettext_lazy("session kind", "Plenary")
+    PANEL = "panel", pgettext_lazy("session kind", "Panel")
+    ROUNDTABLE = "roundtable", pgettext_lazy("session kind", "Roundtable")
+    WORKSHOP = "workshop", pgettext_lazy("session kind", "Workshop")
+
+
+class SessionLanguage(models.TextChoices):
+    EN = "en", _("English")
+    FR = "fr", _("French")
+    BOTH = "en+fr", _("English and French (interpretation)")
+
+
+class Session(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("event"))
+    title_en = models.CharField(_("title (English)"), max_length=255)
+    title_fr = models.CharField(_("title (French)"), max_length=255)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    room = models.CharField(_("room"), max_length=120, blank=True)
+    speakers = models.CharField(_("speakers"), max_length=500, blank=True, help_text=_("Comma-separated names."))
+    kind = models.CharField(_("type"), max_length=20, choices=SessionKind.choices, default=SessionKind.PLENARY)
+    language = models.CharField(
+        _("language"), max_length=5, choices=SessionLanguage.choices, default=SessionLanguage.BOTH
+    )
+    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.DELEGATES)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["starts_at", "room"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return in_language(self, "title")
+
+    @property
+    def description(self) -> str:
+        return in_language(self, "description")
+
+
+class AgendaItem(models.Model):
+    """A session a delegate starred for their personal agenda."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agenda_items")
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "session"], name="one_star_per_session")]
+
+    def __str__(self) -> str:
+        return f"{self.user} ★ {self.session}"
+
+
+def _token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class AgendaFeed(models.Model):
+    """The secret address of a delegate's personal iCal feed (calendar apps cannot log in)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agenda_feed")
+    token = models.CharField(max_length=64, unique=True, default=_token)
+
+    def __str__(self) -> str:
+        return f"agenda feed of {self.user}"
+
+    def renew(self) -> None:
+        self.token = _token()
+        self.save(update_fields=["token"])

@@ -1,0 +1,182 @@
+"""Registrations: one per delegate per week, one attendance per event, every change recorded."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from django_countries.fields import CountryField
+
+from .week import ConferenceWeek, Event
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on a badge
+
+
+def new_checkin_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
+
+
+def new_invitation_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Role(models.TextChoices):
+    HEAD = "head", pgettext_lazy("delegate role", "Head of delegation")
+    DELEGATE = "delegate", pgettext_lazy("delegate role", "Delegate")
+    SPEAKER = "speaker", pgettext_lazy("delegate role", "Speaker")
+    OBSERVER = "observer", pgettext_lazy("delegate role", "Observer")
+
+
+class Registration(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registrations")
+    week = models.ForeignKey(ConferenceWeek, on_delete=models.PROTECT, related_name="registrations")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.DELEGATE)
+    country = CountryField(_("country"))
+    bureau = models.CharField(_("organisation or bureau"), max_length=200)
+    arrival_date = models.DateField(_("arrival date"))
+    departure_date = models.DateField(_("departure date"))
+    dietary_needs = models.CharField(_("dietary needs"), max_length=300, blank=True)
+    accessibility_needs = models.CharField(_("accessibility needs"), max_length=300, blank=True)
+    needs_visa_letter = models.BooleanField(_("needs a visa invitation letter"), default=False)
+    # Passport details exist only for the visa letter; the retention rules purge them.
+    passport_name = models.CharField(_("name as in passport"), max_length=200, blank=True)
+    passport_number = models.CharField(_("passport number"), max_length=40, blank=True)
+    passport_nationality = CountryField(_("passport nationality"), blank=True)
+    passport_expiry = models.DateField(_("passport expiry date"), null=True, blank=True)
+    consent_at = models.DateTimeField(_("data-processing consent given at"))
+    checkin_code = models.CharField(_("check-in code"), max_length=16, unique=True, default=new_checkin_code)
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    invitation = models.ForeignKey(
+        "events.Invitation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "week"], name="one_registration_per_week")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.week}"
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("registration status", "Pending approval")
+    APPROVED = "approved", pgettext_lazy("registration status", "Approved")
+    WAITLISTED = "waitlisted", pgettext_lazy("registration status", "Waiting list")
+    REJECTED = "rejected", pgettext_lazy("registration status", "Rejected")
+    CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
+
+
+# Statuses that hold a seat (count against capacity and the country quota).
+HOLDING = (Status.PENDING, Status.APPROVED)
+
+
+class Attendance(models.Model):
+    """A registration's place at one event of the week, with its own status."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="attendances")
+    event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="attendances")
+    country = CountryField(_("country"))  # copied from the registration: quotas are counted on it
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    queued_at = models.DateTimeField(_("in the queue since"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        ordering = ["queued_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["registration", "event"], name="one_attendance_per_event")]
+        indexes = [
+            models.Index(fields=["event", "status", "country"]),
+            models.Index(fields=["event", "status", "queued_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration.user} @ {self.event}: {self.get_status_display()}"
+
+    def waitlist_position(self) -> int | None:
+        if self.status != Status.WAITLISTED:
+            return None
+        ahead = Attendance.objects.filter(event_id=self.event_id, status=Status.WAITLISTED).filter(
+            models.Q(queued_at__lt=self.queued_at) | models.Q(queued_at=self.queued_at, id__lt=self.id)
+        )
+        return ahead.count() + 1
+
+
+class StatusChange(models.Model):
+    """Who changed an attendance's status, when, from what to what."""
+
+    attendance = models.ForeignKey(Attendance, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status or '—'} → {self.to_status}"
+
+
+class Invitation(models.Model):
+    """Staff invite someone by email; the link opens a registration form filled in for them."""
+
+    week = models.ForeignKey(ConferenceWeek, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("email address"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.DELEGATE)
+    country = CountryField(_("country"), blank=True)
+    bureau = models.CharField(_("organisation or bureau"), max_length=200, blank=True)
+    events = models.ManyToManyField(Event, blank=True, verbose_name=_("events"))
+    token = models.CharField(max_length=64, unique=True, default=new_invitation_token)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.week}"
+
+
+class Notification(models.Model):
+    """An email to send. Written with the change it reports; a task sends it and retries failures."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted"
+        APPROVED = "approved"
+        REJECTED = "rejected"
+        WAITLISTED = "waitlisted"
+        PROMOTED = "promoted"
+        CANCELLED = "cancelled"
+        REMINDER = "reminder"
+        INVITATION = "invitation"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["sent_at", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({'sent' if self.sent_at else 'waiting'})"

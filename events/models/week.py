@@ -1,0 +1,114 @@
+"""Conference weeks and the events held in them."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from portal.audiences import Audience
+
+from .bilingual import in_language
+
+
+class ConferenceWeek(models.Model):
+    """A week of events in one city (e.g. Singapore, 5–9 June 2023): delegates register once."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_fr = models.CharField(_("name (French)"), max_length=200)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    city = models.CharField(_("city"), max_length=120)
+    country = CountryField(_("country"))
+    edition = models.ForeignKey(
+        "pages.ConferencePage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("conference edition page"),
+    )
+
+    class Meta:
+        verbose_name = _("conference week")
+        verbose_name_plural = _("conference weeks")
+        ordering = ["-start_date"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return in_language(self, "name")
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The week cannot end before it starts.")})
+
+
+class EventQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from portal.audiences import visible_audiences
+
+        return self.filter(audience__in=visible_audiences(user))
+
+    def open_for_registration(self, now=None):
+        now = now or timezone.now()
+        return self.filter(registration_opens__lte=now, registration_closes__gte=now)
+
+
+class Event(models.Model):
+    week = models.ForeignKey(ConferenceWeek, on_delete=models.CASCADE, related_name="events", verbose_name=_("week"))
+    slug = models.SlugField(_("slug"), unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_fr = models.CharField(_("name (French)"), max_length=200)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=120)
+    country = CountryField(_("country"))
+    capacity = models.PositiveIntegerField(_("capacity"), help_text=_("Seats held by pending and approved delegates."))
+    country_quota = models.PositiveIntegerField(
+        _("delegates per country"), null=True, blank=True, help_text=_("Leave empty for no per-country limit.")
+    )
+    registration_opens = models.DateTimeField(_("registration opens"))
+    registration_closes = models.DateTimeField(_("registration closes"))
+    requires_approval = models.BooleanField(_("staff approve each registration"), default=True)
+    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.DELEGATES)
+    sort_order = models.PositiveSmallIntegerField(_("order in the week"), default=0)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["week", "sort_order", "start_date"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return in_language(self, "name")
+
+    @property
+    def description(self) -> str:
+        return in_language(self, "description")
+
+    def is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.registration_opens <= now <= self.registration_closes
+
+    def clean(self):
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The event cannot end before it starts.")
+        if self.registration_opens and self.registration_closes and self.registration_closes < self.registration_opens:
+            errors["registration_closes"] = _("Registration cannot close before it opens.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,68 @@
+"""Reusable reads of event data."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+
+from .models import Attendance, Event, Registration, Session, Status
+
+
+def events_for_listing(user):
+    return Event.objects.visible_to(user).select_related("week").order_by("-week__start_date", "sort_order")
+
+
+def sessions_visible(user, event):
+    from portal.audiences import visible_audiences
+
+    return Session.objects.filter(event=event, audience__in=visible_audiences(user)).order_by("starts_at")
+
+
+def registrations_of(user):
+    return (
+        Registration.objects.filter(user=user)
+        .select_related("week")
+        .prefetch_related("attendances__event", "placements__roundtable__region")
+    )
+
+
+def event_figures(event) -> dict:
+    counts = dict(event.attendances.values_list("status").annotate(n=Count("id")))
+    return {status: counts.get(status, 0) for status in Status.values}
+
+
+def participants(*, event=None, week=None, status=None, country=None):
+    """Attendances for exports, with what staff need in one query."""
+    queryset = Attendance.objects.select_related("registration__user", "registration__week", "event")
+    if event is not None:
+        queryset = queryset.filter(event=event)
+    if week is not None:
+        queryset = queryset.filter(event__week=week)
+    if status:
+        queryset = queryset.filter(status=status)
+    if country:
+        queryset = queryset.filter(country=country)
+    return queryset.order_by("event__sort_order", "registration__country", "registration__user__last_name")
+
+
+def week_statistics(week) -> dict:
+    attendances = Attendance.objects.filter(event__week=week)
+    by_status = dict(attendances.values_list("status").annotate(n=Count("id")))
+    by_event = list(
+        week.events.annotate(
+            approved=Count("attendances", filter=Q(attendances__status=Status.APPROVED)),
+            pending=Count("attendances", filter=Q(attendances__status=Status.PENDING)),
+            waitlisted=Count("attendances", filter=Q(attendances__status=Status.WAITLISTED)),
+        ).order_by("sort_order")
+    )
+    active = attendances.filter(status__in=[Status.APPROVED, Status.PENDING])
+    by_country = list(
+        active.values("country").annotate(n=Count("registration", distinct=True)).order_by("-n", "country")
+    )
+    return {
+        "by_status": {s: by_status.get(s, 0) for s in Status.values},
+        "by_event": by_event,
+        "by_country": by_country,
+        "countries": len(by_country),
+        "participants": active.values("registration").distinct().count(),
+        "checked_in": Registration.objects.filter(week=week, checked_in_at__isnull=False).count(),
+    }

@@ -1,0 +1,256 @@
+"""Registration writes. Seats are decided inside a transaction holding the event rows' locks.
+
+On PostgreSQL ``select_for_update`` serialises everyone registering for the same event; on
+SQLite every write transaction starts with ``BEGIN IMMEDIATE`` (see settings), which already
+serialises writers. Either way two delegates can never both take the last seat.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.audiences import can_view
+
+from ..models import HOLDING, Attendance, Event, Invitation, Notification, Registration, Status, StatusChange
+
+MAX_STAY_DAYS = 21
+
+
+class RegistrationError(Exception):
+    """A registration request that cannot be accepted; the message is shown to the person."""
+
+
+def _notify(kind: str, *, registration=None, event=None, invitation=None) -> None:
+    Notification.objects.create(kind=kind, registration=registration, event=event, invitation=invitation)
+    from ..tasks import send_pending_notifications
+
+    transaction.on_commit(lambda: send_pending_notifications.enqueue())
+
+
+def _record(attendance: Attendance, old: str, new: str, by, note: str = "") -> None:
+    StatusChange.objects.create(attendance=attendance, from_status=old, to_status=new, by=by, note=note[:300])
+
+
+def _lock_events(ids) -> dict[int, Event]:
+    return {e.pk: e for e in Event.objects.select_for_update().filter(pk__in=sorted(set(ids))).order_by("pk")}
+
+
+def _seat_counts(event: Event) -> tuple[int, Counter]:
+    held = Attendance.objects.filter(event=event, status__in=HOLDING)
+    by_country = Counter(held.values_list("country", flat=True))
+    return sum(by_country.values()), by_country
+
+
+def _has_seat(event: Event, country: str, total: int, by_country: Counter) -> bool:
+    if total >= event.capacity:
+        return False
+    return event.country_quota is None or by_country[country] < event.country_quota
+
+
+def _seated_status(event: Event) -> str:
+    return Status.PENDING if event.requires_approval else Status.APPROVED
+
+
+def _validate(*, user, week, events, data) -> None:
+    if not events:
+        raise RegistrationError(_("Choose at least one event of the week."))
+    if any(event.week_id != week.pk for event in events):
+        raise RegistrationError(_("One of the chosen events does not belong to this conference week."))
+    if not data.get("consent"):
+        raise RegistrationError(_("Registration needs your consent to the processing of your data."))
+    if not data.get("country") or not data.get("bureau"):
+        raise RegistrationError(_("Add your country and your organisation or bureau to your profile first."))
+    arrival, departure = data.get("arrival_date"), data.get("departure_date")
+    if not arrival or not departure:
+        raise RegistrationError(_("Give your arrival and departure dates."))
+    if departure < arrival:
+        raise RegistrationError(_("Your departure cannot be before your arrival."))
+    if (departure - arrival).days > MAX_STAY_DAYS or arrival < week.start_date - dt.timedelta(days=MAX_STAY_DAYS):
+        raise RegistrationError(_("Your dates are too far from the conference week; check them."))
+    if data.get("needs_visa_letter") and not all(
+        data.get(f) for f in ("passport_name", "passport_number", "passport_nationality", "passport_expiry")
+    ):
+        raise RegistrationError(
+            _("A visa invitation letter needs your passport name, number, nationality and expiry date.")
+        )
+    if data.get("needs_visa_letter") and data["passport_expiry"] <= week.end_date:
+        raise RegistrationError(_("Your passport expires before the end of the conference week."))
+
+
+REGISTRATION_FIELDS = (
+    "role",
+    "country",
+    "bureau",
+    "arrival_date",
+    "departure_date",
+    "dietary_needs",
+    "accessibility_needs",
+    "needs_visa_letter",
+    "passport_name",
+    "passport_number",
+    "passport_nationality",
+    "passport_expiry",
+)
+
+
+def registration_submit(
+    *, user, week, events: list[Event], data: dict, invitation: Invitation | None = None
+) -> Registration:
+    """Register ``user`` for some events of ``week``; each event gives a seat or a waiting-list place."""
+    _validate(user=user, week=week, events=events, data=data)
+    fields = {name: data.get(name) for name in REGISTRATION_FIELDS if data.get(name) not in (None, "")}
+    if not data.get("needs_visa_letter"):
+        for name in ("passport_name", "passport_number", "passport_nationality", "passport_expiry"):
+            fields.pop(name, None)  # never keep passport details that are not needed
+    with transaction.atomic():
+        locked = _lock_events(e.pk for e in events)
+        if Registration.objects.filter(user=user, week=week).exists():
+            raise RegistrationError(
+                _("You are already registered for this week; change your events from “My registrations”.")
+            )
+        now = timezone.now()
+        for event in locked.values():
+            if not can_view(user, event.audience):
+                raise RegistrationError(_("“%(event)s” is not open to your account.") % {"event": event.name})
+            if not event.is_open(now):
+                raise RegistrationError(_("Registration for “%(event)s” is closed.") % {"event": event.name})
+        registration = Registration.objects.create(
+            user=user, week=week, consent_at=now, invitation=invitation, **fields
+        )
+        for event in locked.values():
+            _place(registration, event, by=user)
+        _notify(Notification.Kind.SUBMITTED, registration=registration)
+        if invitation is not None and invitation.accepted_at is None:
+            Invitation.objects.filter(pk=invitation.pk).update(accepted_at=now)
+    return registration
+
+
+def _place(registration: Registration, event: Event, by) -> Attendance:
+    """Create the attendance for one (locked) event: a seat if there is one, else the waiting list."""
+    total, by_country = _seat_counts(event)
+    status = _seated_status(event) if _has_seat(event, registration.country, total, by_country) else Status.WAITLISTED
+    attendance = Attendance.objects.create(
+        registration=registration, event=event, country=registration.country, status=status
+    )
+    _record(attendance, "", status, by)
+    if status == Status.WAITLISTED:
+        _notify(Notification.Kind.WAITLISTED, registration=registration, event=event)
+    return attendance
+
+
+def registration_add_event(*, registration: Registration, event: Event, by) -> Attendance:
+    if event.week_id != registration.week_id:
+        raise RegistrationError(_("This event does not belong to the registration's week."))
+    with transaction.atomic():
+        event = _lock_events([event.pk])[event.pk]
+        if not event.is_open():
+            raise RegistrationError(_("Registration for “%(event)s” is closed.") % {"event": event.name})
+        if not can_view(registration.user, event.audience):
+            raise RegistrationError(_("“%(event)s” is not open to your account.") % {"event": event.name})
+        existing = Attendance.objects.filter(registration=registration, event=event).first()
+        if existing and existing.status != Status.CANCELLED:
+            raise RegistrationError(_("You are already registered for “%(event)s”.") % {"event": event.name})
+        if existing:
+            existing.delete()  # a cancelled place is re-queued from the back, like a new request
+        return _place(registration, event, by)
+
+
+# --- status changes -------------------------------------------------------------------------
+ALLOWED = {
+    Status.APPROVED: {Status.PENDING, Status.WAITLISTED},
+    Status.REJECTED: {Status.PENDING, Status.WAITLISTED, Status.APPROVED},
+    Status.WAITLISTED: {Status.PENDING},
+    Status.CANCELLED: {Status.PENDING, Status.WAITLISTED, Status.APPROVED},
+    Status.PENDING: {Status.REJECTED, Status.CANCELLED},
+}
+NOTICE = {
+    Status.APPROVED: Notification.Kind.APPROVED,
+    Status.REJECTED: Notification.Kind.REJECTED,
+    Status.CANCELLED: Notification.Kind.CANCELLED,
+    Status.WAITLISTED: Notification.Kind.WAITLISTED,
+}
+
+
+def attendance_set_status(*, attendance: Attendance, status: str, by, note: str = "") -> Attendance:
+    """Staff (or the delegate, for cancelling) move an attendance to ``status``.
+
+    Freed seats go to the next eligible people on the waiting list, who are told.
+    """
+    with transaction.atomic():
+        event = _lock_events([attendance.event_id])[attendance.event_id]
+        attendance = Attendance.objects.select_for_update().select_related("registration").get(pk=attendance.pk)
+        old = attendance.status
+        if old == status:
+            return attendance
+        if old not in ALLOWED.get(status, set()):
+            raise RegistrationError(
+                _("A registration that is “%(old)s” cannot become “%(new)s”.")
+                % {"old": Status(old).label, "new": Status(status).label}
+            )
+        if old == Status.WAITLISTED and status in HOLDING:
+            total, by_country = _seat_counts(event)
+            if not _has_seat(event, attendance.country, total, by_country):
+                raise RegistrationError(_("“%(event)s” has no free seat for this country.") % {"event": event.name})
+        attendance.status = status
+        attendance.save(update_fields=["status", "updated_at"])
+        _record(attendance, old, status, by, note)
+        if status in NOTICE:
+            _notify(NOTICE[status], registration=attendance.registration, event=event)
+        if old in HOLDING and status not in HOLDING:
+            waitlist_promote(event=event)
+    return attendance
+
+
+def waitlist_promote(*, event: Event) -> list[Attendance]:
+    """Give free seats to waiting delegates in queue order, skipping countries at their quota.
+
+    Call inside a transaction that holds the event's lock.
+    """
+    total, by_country = _seat_counts(event)
+    promoted = []
+    if total >= event.capacity:
+        return promoted
+    waiting = Attendance.objects.filter(event=event, status=Status.WAITLISTED).select_related("registration")
+    for attendance in waiting.order_by("queued_at", "id"):
+        if not _has_seat(event, attendance.country, total, by_country):
+            if total >= event.capacity:
+                break
+            continue
+        new = _seated_status(event)
+        Attendance.objects.filter(pk=attendance.pk).update(status=new, updated_at=timezone.now())
+        _record(attendance, Status.WAITLISTED, new, None, "promoted from the waiting list")
+        _notify(Notification.Kind.PROMOTED, registration=attendance.registration, event=event)
+        total += 1
+        by_country[attendance.country] += 1
+        promoted.append(attendance)
+    return promoted
+
+
+def attendances_bulk_set_status(*, attendances, status: str, by, note: str = "") -> tuple[int, list[str]]:
+    """Apply a status to many attendances; each succeeds or fails on its own."""
+    done, errors = 0, []
+    for attendance in attendances:
+        try:
+            attendance_set_status(attendance=attendance, status=status, by=by, note=note)
+            done += 1
+        except RegistrationError as exc:
+            errors.append(f"{attendance.registration.user}: {exc}")
+    return done, errors
+
+
+def invitation_create(
+    *, week, email: str, by, role: str = "delegate", country: str = "", bureau: str = "", events=()
+) -> Invitation:
+    with transaction.atomic():
+        invitation = Invitation.objects.create(
+            week=week, email=email.strip().lower(), role=role, country=country, bureau=bureau, invited_by=by
+        )
+        if events:
+            invitation.events.set(events)
+        _notify(Notification.Kind.INVITATION, invitation=invitation)
+    return invitation

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from .views import delegate, staff
+
+app_name = "events"
+
+urlpatterns = [
+    path("events/", delegate.event_list, name="list"),
+    path("events/my/", delegate.my_registrations, name="my"),
+    path("events/checkin/", staff.checkin, name="checkin"),
+    path("events/statistics/", staff.statistics, name="statistics"),
+    path("events/statistics/<slug:week_slug>/", staff.statistics, name="statistics_week"),
+    path("events/invitation/<str:token>/", delegate.invitation_landing, name="invitation"),
+    path("events/week/<slug:week_slug>/register/", delegate.register, name="register"),
+    path("events/attendance/<int:pk>/cancel/", delegate.cancel_attendance, name="cancel"),
+    path("events/sessions/<int:session_id>/star/", delegate.toggle_star, name="star"),
+    path("events/<slug:slug>/export.<str:fmt>", staff.export, name="export"),
+    path("events/<slug:slug>/", delegate.event_detail, name="detail"),
+]

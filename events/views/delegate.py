@@ -1,0 +1,146 @@
+"""What delegates see and do: events, programme, registering, their registrations and agenda."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal.audiences import can_view
+
+from ..forms import RegistrationForm
+from ..models import AgendaFeed, AgendaItem, Attendance, ConferenceWeek, Event, Invitation, Registration, Status
+from ..permissions import email_verified
+from ..selectors import events_for_listing, registrations_of, sessions_visible
+from ..services.registrations import RegistrationError, attendance_set_status, registration_submit
+
+
+def event_list(request):
+    return render(request, "events/event_list.html", {"events": events_for_listing(request.user)})
+
+
+def event_detail(request, slug):
+    event = get_object_or_404(Event.objects.select_related("week"), slug=slug)
+    if not can_view(request.user, event.audience):
+        raise Http404  # a restricted event does not reveal that it exists
+    starred = set()
+    if request.user.is_authenticated:
+        starred = set(
+            AgendaItem.objects.filter(user=request.user, session__event=event).values_list("session_id", flat=True)
+        )
+    return render(
+        request,
+        "events/event_detail.html",
+        {"event": event, "sessions": sessions_visible(request.user, event), "starred": starred},
+    )
+
+
+@login_required
+def register(request, week_slug):
+    week = get_object_or_404(ConferenceWeek, slug=week_slug)
+    if not email_verified(request.user):
+        messages.error(request, _("Please confirm your email address before registering."))
+        return redirect("account_email")
+    existing = Registration.objects.filter(user=request.user, week=week).first()
+    if existing:
+        messages.info(request, _("You are already registered for this week."))
+        return redirect("events:my")
+    events = [e for e in week.events.visible_to(request.user).order_by("sort_order") if e.is_open()]
+    invitation = _invitation_from_session(request, week)
+    user = request.user
+    if request.method == "POST":
+        form = RegistrationForm(request.POST, events=events)
+        if form.is_valid():
+            data = {**form.cleaned_data, "country": str(user.country or ""), "bureau": user.organisation}
+            try:
+                registration_submit(user=user, week=week, events=form.chosen_events(), data=data, invitation=invitation)
+            except RegistrationError as exc:
+                form.add_error(None, str(exc))
+            else:
+                request.session.pop("events_invitation", None)
+                messages.success(request, _("Your registration is recorded. A confirmation email is on its way."))
+                return redirect("events:my")
+    else:
+        initial = {"arrival_date": week.start_date, "departure_date": week.end_date}
+        if invitation:
+            initial.update(role=invitation.role, events=[str(e.pk) for e in invitation.events.all()])
+        form = RegistrationForm(initial=initial, events=events)
+    return render(
+        request,
+        "events/register.html",
+        {"week": week, "form": form, "events": events, "profile_complete": bool(user.country and user.organisation)},
+    )
+
+
+def _invitation_from_session(request, week):
+    token = request.session.get("events_invitation")
+    if not token:
+        return None
+    return Invitation.objects.filter(token=token, week=week, accepted_at__isnull=True).first()
+
+
+def invitation_landing(request, token):
+    invitation = Invitation.objects.filter(token=token).select_related("week").first()
+    if invitation is None or invitation.accepted_at is not None:
+        messages.error(request, _("This invitation link is not valid or has already been used."))
+        return redirect("events:list")
+    request.session["events_invitation"] = invitation.token
+    if request.user.is_authenticated:
+        user = request.user
+        changed = []
+        if invitation.country and not user.country:
+            user.country, changed = invitation.country, [*changed, "country"]
+        if invitation.bureau and not user.organisation:
+            user.organisation, changed = invitation.bureau, [*changed, "organisation"]
+        if changed:
+            user.save(update_fields=changed)
+    return redirect("events:register", week_slug=invitation.week.slug)
+
+
+@login_required
+def my_registrations(request):
+    registrations = registrations_of(request.user)
+    feed, _created = AgendaFeed.objects.get_or_create(user=request.user)
+    return render(request, "events/my_registrations.html", {"registrations": registrations, "feed": feed})
+
+
+@login_required
+@require_POST
+def cancel_attendance(request, pk):
+    # Only the delegate's own attendance: anyone else's id answers 404 (no hint it exists).
+    attendance = get_object_or_404(Attendance, pk=pk, registration__user=request.user)
+    try:
+        attendance_set_status(
+            attendance=attendance, status=Status.CANCELLED, by=request.user, note="cancelled by the delegate"
+        )
+    except RegistrationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Your place at “%(event)s” is cancelled.") % {"event": attendance.event.name})
+    return redirect("events:my")
+
+
+@login_required
+@require_POST
+def toggle_star(request, session_id):
+    from ..models import Session
+
+    session = get_object_or_404(Session.objects.select_related("event"), pk=session_id)
+    if not can_view(request.user, session.audience) or not can_view(request.user, session.event.audience):
+        raise Http404
+    item, created = AgendaItem.objects.get_or_create(user=request.user, session=session)
+    if not created:
+        item.delete()
+    next_url = request.POST.get("next")
+    if _safe(request, next_url):
+        return redirect(next_url)
+    return redirect("events:detail", slug=session.event.slug)
+
+
+def _safe(request, url) -> bool:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    return bool(url) and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()})

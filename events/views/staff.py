@@ -1,0 +1,119 @@
+"""Staff pages: check-in, participant exports, statistics. Event managers only."""
+
+from __future__ import annotations
+
+import csv
+import io
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..charts import bar_chart
+from ..models import ConferenceWeek, Event, Status
+from ..permissions import is_event_manager
+from ..selectors import participants, week_statistics
+from ..services.checkin import checkin_record
+
+EXPORT_COLUMNS = (
+    ("event", lambda a: a.event.name),
+    ("status", lambda a: a.get_status_display()),
+    ("last_name", lambda a: a.registration.user.last_name),
+    ("first_name", lambda a: a.registration.user.first_name),
+    ("email", lambda a: a.registration.user.email),
+    ("country", lambda a: a.registration.country.code),
+    ("country_name", lambda a: str(a.registration.country.name)),
+    ("bureau", lambda a: a.registration.bureau),
+    ("role", lambda a: a.registration.get_role_display()),
+    ("arrival", lambda a: a.registration.arrival_date.isoformat()),
+    ("departure", lambda a: a.registration.departure_date.isoformat()),
+    ("dietary_needs", lambda a: a.registration.dietary_needs),
+    ("accessibility_needs", lambda a: a.registration.accessibility_needs),
+    ("visa_letter", lambda a: "yes" if a.registration.needs_visa_letter else "no"),
+    ("checked_in", lambda a: a.registration.checked_in_at.isoformat() if a.registration.checked_in_at else ""),
+)
+
+
+def event_manager_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path())
+        if not is_event_manager(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@event_manager_required
+def checkin(request):
+    result = None
+    if request.method == "POST":
+        result = checkin_record(code=request.POST.get("code", ""), by=request.user)
+    return render(request, "events/checkin.html", {"result": result})
+
+
+def _cell(value) -> str:
+    """Spreadsheet-safe text: a leading = + - @ would run as a formula in Excel."""
+    text = str(value or "")
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@event_manager_required
+def export(request, slug, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    event = get_object_or_404(Event, slug=slug)
+    status = request.GET.get("status") if request.GET.get("status") in Status.values else None
+    country = (request.GET.get("country") or "").upper()[:2] or None
+    rows = participants(event=event, status=status, country=country)
+    header = [name for name, _getter in EXPORT_COLUMNS]
+    filename = f"{event.slug}-participants-{timezone.now():%Y%m%d}"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(header)
+        for attendance in rows:
+            writer.writerow([_cell(getter(attendance)) for _name, getter in EXPORT_COLUMNS])
+        response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    else:
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(_("Participants")[:31])
+        sheet.append(header)
+        for attendance in rows:
+            sheet.append([_cell(getter(attendance)) for _name, getter in EXPORT_COLUMNS])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+@event_manager_required
+def statistics(request, week_slug=None):
+    weeks = ConferenceWeek.objects.all()
+    week = get_object_or_404(ConferenceWeek, slug=week_slug) if week_slug else weeks.first()
+    stats = week_statistics(week) if week else None
+    charts = {}
+    if stats:
+        charts["status"] = bar_chart(
+            [(str(Status(s).label), n) for s, n in stats["by_status"].items()], title=_("Registrations by status")
+        )
+        charts["events"] = bar_chart(
+            [(e.name, e.approved + e.pending) for e in stats["by_event"]], title=_("Seats taken by event")
+        )
+        charts["countries"] = bar_chart(
+            [(str(row["country"]), row["n"]) for row in stats["by_country"][:15]],
+            title=_("Delegates by country (top 15)"),
+        )
+    return render(request, "events/statistics.html", {"week": week, "weeks": weeks, "stats": stats, "charts": charts})

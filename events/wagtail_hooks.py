@@ -1,0 +1,231 @@
+"""Events in the Wagtail admin: everything event managers run, grouped under one menu."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Attendance, ConferenceWeek, Event, Invitation, Registration, Roundtable, Session, Status
+from .permissions import is_event_manager
+from .services.registrations import attendances_bulk_set_status
+from .services.roundtables import roundtables_assign
+
+
+class WeekViewSet(SnippetViewSet):
+    model = ConferenceWeek
+    icon = "date"
+    list_display = ["name_en", "start_date", "city"]
+
+
+class EventViewSet(SnippetViewSet):
+    model = Event
+    icon = "calendar"
+    list_display = ["name_en", "week", "start_date", "capacity", "country_quota"]
+    list_filter = ["week"]
+    search_fields = ["name_en", "name_fr", "slug"]
+
+
+class SessionViewSet(SnippetViewSet):
+    model = Session
+    icon = "time"
+    list_display = ["title_en", "event", "starts_at", "room", "kind"]
+    list_filter = ["event", "kind"]
+
+
+class RoundtableViewSet(SnippetViewSet):
+    model = Roundtable
+    icon = "group"
+    list_display = ["topic_en", "event", "region", "language", "capacity"]
+    list_filter = ["event", "language"]
+
+
+class InvitationViewSet(SnippetViewSet):
+    model = Invitation
+    icon = "mail"
+    list_display = ["email", "week", "role", "created_at", "accepted_at"]
+    list_filter = ["week"]
+    panels = [
+        FieldPanel("week"),
+        FieldPanel("email"),
+        FieldPanel("role"),
+        FieldPanel("country"),
+        FieldPanel("bureau"),
+        FieldPanel("events"),
+    ]
+
+
+class RegistrationViewSet(SnippetViewSet):
+    model = Registration
+    icon = "user"
+    list_display = ["user", "week", "country", "role", "needs_visa_letter", "checked_in_at"]
+    list_filter = ["week", "role", "needs_visa_letter"]
+    search_fields = ["bureau", "checkin_code"]
+    panels = [
+        MultiFieldPanel([FieldPanel("role"), FieldPanel("country"), FieldPanel("bureau")], heading=_("Delegate")),
+        FieldRowPanel([FieldPanel("arrival_date"), FieldPanel("departure_date")]),
+        FieldPanel("dietary_needs"),
+        FieldPanel("accessibility_needs"),
+        MultiFieldPanel(
+            [
+                FieldPanel("needs_visa_letter"),
+                FieldPanel("passport_name"),
+                FieldPanel("passport_number"),
+                FieldPanel("passport_nationality"),
+                FieldPanel("passport_expiry"),
+            ],
+            heading=_("Visa letter"),
+        ),
+        FieldPanel("checkin_code", read_only=True),
+        FieldPanel("checked_in_at", read_only=True),
+    ]
+
+
+class AttendanceViewSet(SnippetViewSet):
+    """Statuses change through the bulk actions (approve, reject, waiting list, cancel),
+    which keep the history and promote from the waiting list; the form itself is read-only."""
+
+    model = Attendance
+    icon = "tick-inverse"
+    list_display = ["registration", "event", "country", "status", "queued_at"]
+    list_filter = ["event", "status", "country"]
+    panels = [
+        FieldPanel("registration", read_only=True),
+        FieldPanel("event", read_only=True),
+        FieldPanel("status", read_only=True),
+        FieldPanel("country", read_only=True),
+    ]
+
+
+class EventsGroup(SnippetViewSetGroup):
+    menu_label = _("Events")
+    menu_icon = "calendar"
+    menu_order = 250
+    items = (
+        WeekViewSet,
+        EventViewSet,
+        SessionViewSet,
+        RoundtableViewSet,
+        InvitationViewSet,
+        RegistrationViewSet,
+        AttendanceViewSet,
+    )
+
+
+register_snippet(EventsGroup)
+
+
+class StatusBulkAction(SnippetBulkAction):
+    target: str = ""
+    template_name = "events/admin/confirm_bulk_status.html"
+    models = [Attendance]
+
+    def check_perm(self, obj):
+        return is_event_manager(self.request.user)
+
+    def get_execution_context(self):
+        return {"user": self.request.user, "request": self.request}
+
+    @classmethod
+    def execute_action(cls, objects, user=None, request=None, **kwargs):
+        done, errors = attendances_bulk_set_status(attendances=objects, status=cls.target, by=user, note="bulk action")
+        for error in errors[:20]:
+            messages.error(request, error)
+        return done, 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext("%(count)d registration updated.", "%(count)d registrations updated.", num_parent_objects) % {
+            "count": num_parent_objects
+        }
+
+
+@hooks.register("register_bulk_action")
+class ApproveBulkAction(StatusBulkAction):
+    display_name = _("Approve")
+    action_type = "approve"
+    aria_label = _("Approve the selected registrations")
+    target = Status.APPROVED
+    action_priority = 10
+
+
+@hooks.register("register_bulk_action")
+class RejectBulkAction(StatusBulkAction):
+    display_name = _("Reject")
+    action_type = "reject"
+    aria_label = _("Reject the selected registrations")
+    target = Status.REJECTED
+    action_priority = 20
+    classes = {"serious"}
+
+
+@hooks.register("register_bulk_action")
+class WaitlistBulkAction(StatusBulkAction):
+    display_name = _("Move to waiting list")
+    action_type = "waitlist"
+    aria_label = _("Move the selected registrations to the waiting list")
+    target = Status.WAITLISTED
+    action_priority = 25
+
+
+@hooks.register("register_bulk_action")
+class CancelBulkAction(StatusBulkAction):
+    display_name = _("Cancel")
+    action_type = "cancel"
+    aria_label = _("Cancel the selected registrations")
+    target = Status.CANCELLED
+    action_priority = 28
+    classes = {"serious"}
+
+
+@hooks.register("register_bulk_action")
+class AssignRoundtablesBulkAction(SnippetBulkAction):
+    display_name = _("Assign roundtables")
+    action_type = "assign_roundtables"
+    aria_label = _("Seat approved delegates at the regional roundtables of the selected events")
+    template_name = "events/admin/confirm_assign_roundtables.html"
+    models = [Event]
+    action_priority = 10
+
+    def check_perm(self, obj):
+        return is_event_manager(self.request.user)
+
+    def get_execution_context(self):
+        return {"request": self.request}
+
+    @classmethod
+    def execute_action(cls, objects, request=None, **kwargs):
+        for event in objects:
+            report = roundtables_assign(event=event)
+            messages.info(
+                request,
+                _("%(event)s: %(placed)d seated, %(kept)d kept, %(unplaced)d could not be seated.")
+                % {"event": event.name, "placed": report.placed, "kept": report.kept, "unplaced": len(report.unplaced)},
+            )
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return None
+
+
+class EventManagerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_event_manager(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def checkin_menu_item():
+    return EventManagerMenuItem(_("Check-in"), reverse("events:checkin"), icon_name="success", order=260)
+
+
+@hooks.register("register_admin_menu_item")
+def statistics_menu_item():
+    return EventManagerMenuItem(
+        _("Registration statistics"), reverse("events:statistics"), icon_name="table", order=261
+    )
