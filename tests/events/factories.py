@@ -1,0 +1,99 @@
+"""Factories for event data: an open week with events, and verified delegates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+from events.models import ConferenceWeek, Event, Roundtable, Session
+from portal.taxonomy.models import Region
+from tests.factories import UserFactory
+
+_numbers = itertools.count()
+
+
+def week(**fields) -> ConferenceWeek:
+    n = next(_numbers)
+    start = fields.pop("start_date", timezone.now().date() + dt.timedelta(days=60))
+    defaults = {
+        "slug": f"week-{n}",
+        "name_en": f"Conference week {n}",
+        "name_fr": f"Semaine de conférence {n}",
+        "start_date": start,
+        "end_date": start + dt.timedelta(days=4),
+        "city": "Lyon",
+        "country": "FR",
+    }
+    return ConferenceWeek.objects.create(**{**defaults, **fields})
+
+
+def event(the_week=None, **fields) -> Event:
+    the_week = the_week or week()
+    n = next(_numbers)
+    now = timezone.now()
+    defaults = {
+        "week": the_week,
+        "slug": f"event-{n}",
+        "name_en": f"Heads of bureau conference {n}",
+        "name_fr": f"Conférence des chefs de bureau {n}",
+        "start_date": the_week.start_date,
+        "end_date": the_week.start_date + dt.timedelta(days=2),
+        "venue": "Convention centre",
+        "city": the_week.city,
+        "country": the_week.country,
+        "capacity": 10,
+        "country_quota": None,
+        "registration_opens": now - dt.timedelta(days=1),
+        "registration_closes": now + dt.timedelta(days=30),
+        "audience": "delegates",
+    }
+    return Event.objects.create(**{**defaults, **fields})
+
+
+def session(the_event, **fields) -> Session:
+    start = timezone.make_aware(dt.datetime.combine(the_event.start_date, dt.time(9, 0)))
+    defaults = {
+        "event": the_event,
+        "title_en": "Opening plenary",
+        "title_fr": "Séance plénière d'ouverture",
+        "starts_at": start,
+        "ends_at": start + dt.timedelta(hours=1, minutes=30),
+        "room": "Hall A",
+        "speakers": "Secretary General",
+    }
+    return Session.objects.create(**{**defaults, **fields})
+
+
+def roundtable(the_event, region="europe", language="en", capacity=8, **fields) -> Roundtable:
+    defaults = {
+        "event": the_event,
+        "region": Region.objects.get(slug=region, locale__language_code="en"),
+        "topic_kind": "crime_issue",
+        "topic_en": f"Topic for {region}",
+        "topic_fr": f"Sujet pour {region}",
+        "language": language,
+        "capacity": capacity,
+    }
+    return Roundtable.objects.create(**{**defaults, **fields})
+
+
+def delegate(country="FR", language="en", role="delegate", **fields):
+    user = UserFactory(role=role, country=country, organisation=f"NCB {country}", preferred_language=language, **fields)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def registration_data(user, **overrides) -> dict:
+    data = {
+        "role": "delegate",
+        "country": str(user.country),
+        "bureau": user.organisation,
+        "arrival_date": timezone.now().date() + dt.timedelta(days=59),
+        "departure_date": timezone.now().date() + dt.timedelta(days=65),
+        "consent": True,
+    }
+    data.update(overrides)
+    return data
