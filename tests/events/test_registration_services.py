@@ -47,7 +47,12 @@ def test_over_capacity_goes_to_the_waiting_list_with_its_position():
     users = [f.delegate(country=c) for c in ("FR", "SN", "BR", "JP")]
     for user in users:
         submit(user, [event])
-    assert [status_of(u, event) for u in users] == [Status.PENDING, Status.PENDING, Status.WAITLISTED, Status.WAITLISTED]
+    assert [status_of(u, event) for u in users] == [
+        Status.PENDING,
+        Status.PENDING,
+        Status.WAITLISTED,
+        Status.WAITLISTED,
+    ]
     positions = [Attendance.objects.get(registration__user=u, event=event).waitlist_position() for u in users[2:]]
     assert positions == [1, 2]
 

@@ -1,0 +1,73 @@
+"""Fire concurrent registrations at one event on the configured database; print the outcome as JSON.
+
+Run in its own process (DATABASE_URL selects PostgreSQL) by test_concurrency_postgres.py.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from collections import Counter
+
+import django
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import close_old_connections, connection  # noqa: E402
+
+from events.models import HOLDING, Attendance, Registration  # noqa: E402
+from events.services.registrations import registration_submit  # noqa: E402
+from tests.events import factories as f  # noqa: E402
+
+CAPACITY, QUOTA = 20, 3
+COUNTRIES = ["FR", "SN", "BR", "JP", "KE", "DE", "CA", "IN", "MA", "AU", "CL", "NG"]
+PER_COUNTRY = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    event = f.event(capacity=CAPACITY, country_quota=QUOTA)
+    users = [f.delegate(country=c) for c in COUNTRIES for _ in range(PER_COUNTRY)]
+    barrier = threading.Barrier(len(users))
+    errors: list[str] = []
+
+    def register(user):
+        close_old_connections()
+        try:
+            barrier.wait(timeout=60)
+            registration_submit(user=user, week=event.week, events=[event], data=f.registration_data(user))
+        except Exception as exc:  # a lost submission is exactly what this probe looks for
+            errors.append(f"{type(exc).__name__}: {exc}")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=register, args=(user,)) for user in users]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    holding = Attendance.objects.filter(event=event, status__in=HOLDING)
+    by_country = Counter(holding.values_list("country", flat=True))
+    print(
+        json.dumps(
+            {
+                "vendor": connection.vendor,
+                "submitted": len(users),
+                "registrations": Registration.objects.filter(week=event.week).count(),
+                "attendances": Attendance.objects.filter(event=event).count(),
+                "holding": holding.count(),
+                "waitlisted": Attendance.objects.filter(event=event, status="waitlisted").count(),
+                "max_per_country": max(by_country.values(), default=0),
+                "capacity": CAPACITY,
+                "quota": QUOTA,
+                "errors": errors,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Capacity and quotas hold under simultaneous submissions, on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.pgserver import PostgresServer, binaries
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def postgres_url():
+    bindir = binaries()
+    if bindir is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed: .ci/run must install the postgresql package")
+        pytest.skip("PostgreSQL binaries not found (apt-get install postgresql); .ci/run installs them")
+    server = PostgresServer(bindir)
+    url = server.start()
+    yield url
+    server.stop()
+
+
+def run_probe(url: str, per_country: int) -> dict:
+    environment = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "PYTHONPATH": str(ROOT),
+    }
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "events" / "concurrency_probe.py"), str(per_country)],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_concurrent_registrations_never_exceed_capacity_or_quota(postgres_url):
+    outcome = run_probe(postgres_url, per_country=5)  # 60 delegates, 12 countries, 20 seats, 3 per country
+    assert outcome["vendor"] == "postgresql"
+    assert outcome["errors"] == []
+    assert outcome["registrations"] == outcome["submitted"] == outcome["attendances"] == 60  # nothing lost
+    assert outcome["holding"] == outcome["capacity"] == 20  # every seat used, none oversold
+    assert outcome["max_per_country"] <= outcome["quota"]
+    assert outcome["waitlisted"] == 40

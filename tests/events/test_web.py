@@ -1,0 +1,274 @@
+"""Delegate pages, check-in, exports, statistics, roundtables, API and iCal."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from events.models import AgendaFeed, AgendaItem, Attendance, Placement, Registration, Status
+from events.services.registrations import attendance_set_status, registration_submit
+from events.services.roundtables import placement_set_manually, roundtables_assign
+from tests.events import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def registered(user, event, status=None):
+    registration = registration_submit(user=user, week=event.week, events=[event], data=f.registration_data(user))
+    if status:
+        attendance_set_status(attendance=registration.attendances.get(), status=status, by=None)
+    return registration
+
+
+def form_data(event, **overrides):
+    data = {
+        "events": [str(event.pk)],
+        "role": "delegate",
+        "arrival_date": (dt.date.today() + dt.timedelta(days=59)).isoformat(),
+        "departure_date": (dt.date.today() + dt.timedelta(days=64)).isoformat(),
+        "consent": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+class TestRegisteringOnTheSite:
+    def test_delegate_registers_and_sees_the_waiting_list_position(self, client):
+        event = f.event(capacity=1)
+        registered(f.delegate(country="SN"), event)
+        user = f.delegate(country="FR")
+        client.force_login(user)
+        response = client.post(reverse("events:register", args=[event.week.slug]), form_data(event))
+        assert response.status_code == 302 and response["Location"].endswith("/events/my/")
+        page = client.get(reverse("events:my"))
+        assert "Waiting list" in page.text and "position 1" in page.text
+
+    def test_form_errors_are_explained(self, client):
+        event = f.event()
+        client.force_login(f.delegate())
+        response = client.post(
+            reverse("events:register", args=[event.week.slug]), form_data(event, consent="", needs_visa_letter="on")
+        )
+        assert response.status_code == 200
+        assert "For a visa letter we also need" in response.text
+        assert not Registration.objects.exists()
+
+    def test_unverified_accounts_must_confirm_their_email_first(self, client):
+        from tests.factories import UserFactory
+
+        event = f.event()
+        client.force_login(UserFactory(country="FR", organisation="NCB Paris"))
+        response = client.get(reverse("events:register", args=[event.week.slug]))
+        assert response.status_code == 302 and "/accounts/email/" in response["Location"]
+
+    def test_french_page_and_invitation_prefill(self, client):
+        from events.services.registrations import invitation_create
+
+        event = f.event()
+        invitation = invitation_create(
+            week=event.week, email="guest@example.test", by=None, role="head", events=[event]
+        )
+        user = f.delegate()
+        client.force_login(user)
+        response = client.get(reverse("events:invitation", args=[invitation.token]), follow=True)
+        form = response.context["form"]
+        assert form.initial["role"] == "head" and form.initial["events"] == [str(event.pk)]
+        client.post(reverse("events:register", args=[event.week.slug]), form_data(event, role="head"))
+        invitation.refresh_from_db()
+        assert invitation.accepted_at is not None
+        french = client.get("/fr/events/my/").text
+        assert "Mes inscriptions" in french and "En attente de validation" in french
+
+    def test_delegates_can_cancel_only_their_own_place(self, client):
+        event = f.event()
+        mine, theirs = registered(f.delegate(), event), registered(f.delegate(country="KE"), event)
+        client.force_login(mine.user)
+        other_attendance = theirs.attendances.get()
+        assert client.post(reverse("events:cancel", args=[other_attendance.pk])).status_code == 404
+        other_attendance.refresh_from_db()
+        assert other_attendance.status == Status.PENDING
+        client.post(reverse("events:cancel", args=[mine.attendances.get().pk]))
+        assert mine.attendances.get().status == Status.CANCELLED
+
+    def test_restricted_events_do_not_exist_for_others(self, client):
+        hidden = f.event(audience="law_enforcement")
+        client.force_login(f.delegate())
+        assert client.get(reverse("events:detail", args=[hidden.slug])).status_code == 404
+        assert hidden.name not in client.get(reverse("events:list")).text
+
+    def test_starring_builds_a_personal_ical_agenda(self, client):
+        event = f.event()
+        session = f.session(event, title_en="Data, data, data; and more", title_fr="Données")
+        user = f.delegate()
+        client.force_login(user)
+        client.post(reverse("events:star", args=[session.pk]), {"next": "https://evil.example/"})
+        assert AgendaItem.objects.filter(user=user, session=session).exists()
+        feed = AgendaFeed.objects.get_or_create(user=user)[0]
+        client.logout()  # calendar apps fetch without a session
+        body = client.get(f"/api/v1/agenda/{feed.token}.ics").content.decode()
+        assert body.startswith("BEGIN:VCALENDAR\r\n") and "SUMMARY:Data\\, data\\, data\\; and more" in body
+        assert client.get("/api/v1/agenda/not-a-token.ics").status_code == 404
+
+
+class TestCheckin:
+    def test_arrival_is_recorded_once_and_problems_are_clear(self, client):
+        event = f.event()
+        manager = f.delegate(role="event_manager")
+        approved = registered(f.delegate(), event, status=Status.APPROVED)
+        pending = registered(f.delegate(country="KE"), event)
+        client.force_login(manager)
+        url = reverse("events:checkin")
+        code = approved.checkin_code
+        first = client.post(url, {"code": f" {code[:5].lower()}-{code[5:]} "})
+        assert "is checked in" in first.text
+        again = client.post(url, {"code": code})
+        assert "Already used" in again.text
+        assert "Unknown code" in client.post(url, {"code": "NOPE000000"}).text
+        assert "Not approved" in client.post(url, {"code": pending.checkin_code}).text
+        approved.refresh_from_db()
+        assert approved.checked_in_at is not None and approved.checked_in_by == manager
+
+    def test_only_event_managers_check_people_in(self, client):
+        assert client.get(reverse("events:checkin")).status_code == 302
+        client.force_login(f.delegate())
+        assert client.get(reverse("events:checkin")).status_code == 403
+
+
+class TestExportsAndStatistics:
+    def test_csv_export_with_filters_and_formula_guard(self, client):
+        event = f.event()
+        evil = f.delegate(country="FR")
+        evil.last_name = '=HYPERLINK("http://x")'
+        evil.save()
+        registered(evil, event, status=Status.APPROVED)
+        registered(f.delegate(country="KE"), event)
+        client.force_login(f.delegate(role="event_manager"))
+        response = client.get(reverse("events:export", args=[event.slug, "csv"]), {"status": "approved"})
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        assert rows[0][:3] == ["event", "status", "last_name"]
+        assert len(rows) == 2 and rows[1][2].startswith("'=")
+
+    def test_xlsx_export_opens(self, client):
+        from openpyxl import load_workbook
+
+        event = f.event()
+        registered(f.delegate(), event)
+        client.force_login(f.delegate(role="event_manager"))
+        response = client.get(reverse("events:export", args=[event.slug, "xlsx"]))
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        assert sheet.max_row == 2
+        assert client.get(reverse("events:export", args=[event.slug, "pdf"])).status_code == 404
+
+    def test_statistics_page_has_figures_and_charts(self, client):
+        event = f.event()
+        for country in ("FR", "SN", "BR"):
+            registered(f.delegate(country=country), event, status=Status.APPROVED)
+        client.force_login(f.delegate(role="event_manager"))
+        response = client.get(reverse("events:statistics_week", args=[event.week.slug]))
+        assert "3 participants from 3 countries" in response.text
+        assert response.text.count('<svg class="chart"') == 3
+        assert "style=" not in response.text
+        client.force_login(f.delegate())
+        assert client.get(reverse("events:statistics")).status_code == 403
+
+
+class TestRoundtables:
+    def test_assignment_by_region_and_language_balanced_and_stable(self):
+        event = f.event(capacity=50)
+        europe_en = [f.roundtable(event, "europe", "en", capacity=3) for _ in range(2)]
+        africa_fr = f.roundtable(event, "africa", "fr", capacity=4)
+        delegates = [f.delegate(country=c) for c in ("FR", "FR", "DE", "DE", "IT")]
+        delegates += [f.delegate(country="SN", language="fr"), f.delegate(country="KE", language="en")]
+        for user in delegates:
+            registered(user, event, status=Status.APPROVED)
+        report = roundtables_assign(event=event)
+        assert report.placed == 6
+        assert [name for name, _reason in report.unplaced] == [str(delegates[-1])]  # no English table in Africa
+        sizes = sorted(Placement.objects.filter(roundtable__in=europe_en).values_list("roundtable", flat=True))
+        assert sorted(sizes.count(t.pk) for t in europe_en) == [2, 3]
+        for table in europe_en:  # the two French delegates sit at different tables
+            countries = list(Placement.objects.filter(roundtable=table).values_list("registration__country", flat=True))
+            assert countries.count("FR") <= 1 and countries.count("DE") <= 1
+        assert Placement.objects.get(registration__user=delegates[5]).roundtable == africa_fr
+        before = set(Placement.objects.values_list("registration_id", "roundtable_id"))
+        again = roundtables_assign(event=event)
+        assert (again.kept, again.placed) == (6, 0)
+        assert set(Placement.objects.values_list("registration_id", "roundtable_id")) == before
+
+    def test_manual_placements_are_kept(self):
+        event = f.event()
+        table_a, table_b = f.roundtable(event, "europe", "en"), f.roundtable(event, "europe", "en")
+        registration = registered(f.delegate(), event, status=Status.APPROVED)
+        placement_set_manually(registration=registration, roundtable=table_b)
+        roundtables_assign(event=event)
+        assert Placement.objects.get(registration=registration).roundtable == table_b
+        assert table_a.placements.count() == 0
+
+    def test_command_reports_and_explains_unknown_events(self, capsys):
+        from django.core.management.base import CommandError
+
+        event = f.event()
+        f.roundtable(event, "europe", "en")
+        registered(f.delegate(), event, status=Status.APPROVED)
+        call_command("assign_roundtables", event.slug)
+        assert "placed 1" in capsys.readouterr().out
+        with pytest.raises(CommandError, match="No event with the slug"):
+            call_command("assign_roundtables", "nope")
+
+    def test_delegates_see_their_table(self, client):
+        event = f.event()
+        f.roundtable(event, "europe", "en", topic_en="Online fraud networks", room="Room 4")
+        registration = registered(f.delegate(), event, status=Status.APPROVED)
+        roundtables_assign(event=event)
+        client.force_login(registration.user)
+        assert "Online fraud networks" in client.get(reverse("events:my")).text
+
+
+class TestApi:
+    def test_events_list_and_detail_follow_the_audience(self, client):
+        public = f.event(audience="public")
+        officers = f.event(audience="law_enforcement")
+        slugs = {e["slug"] for e in client.get("/api/v1/events").json()}
+        assert public.slug in slugs and officers.slug not in slugs
+        assert client.get(f"/api/v1/events/{officers.slug}").status_code == 404
+        assert client.get(f"/api/v1/events/{public.slug}").json()["name_fr"] == public.name_fr
+
+    def test_sessions_roundtables_and_ical(self, client):
+        event = f.event(audience="public")
+        f.session(event, title_en="Opening", title_fr="Ouverture", audience="public")
+        f.session(event, title_en="Closed door briefing", audience="law_enforcement")
+        f.roundtable(event, "americas", "fr")
+        sessions = client.get(f"/api/v1/events/{event.slug}/sessions").json()
+        assert [s["title_en"] for s in sessions] == ["Opening"]
+        assert client.get(f"/api/v1/events/{event.slug}/roundtables").json()[0]["region"] == "americas"
+        ics = client.get(f"/api/v1/events/{event.slug}.ics", {"lang": "fr"})
+        assert ics["Content-Type"].startswith("text/calendar")
+        body = ics.content.decode()
+        assert "SUMMARY:Ouverture" in body and "Closed door" not in body
+        assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+
+
+def test_admin_bulk_approve_goes_through_the_rules(client):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    event = f.event(capacity=1)
+    first, second = registered(f.delegate(), event), registered(f.delegate(country="KE"), event)
+    manager = f.delegate(role="event_manager")
+    TOTP.activate(manager, generate_totp_secret())
+    client.force_login(manager)
+    ids = [first.attendances.get().pk, second.attendances.get().pk]
+    url = reverse("wagtail_bulk_action", args=["events", "attendance", "approve"])
+    query = "&".join(f"id={i}" for i in ids) + "&next=/admin/"
+    confirm = client.get(f"{url}?{query}")
+    assert confirm.status_code == 200 and "Each change is recorded with your name" in confirm.text
+    response = client.post(f"{url}?{query}")
+    assert response.status_code == 302
+    statuses = dict(Attendance.objects.filter(pk__in=ids).values_list("pk", "status"))
+    assert statuses == {ids[0]: Status.APPROVED, ids[1]: Status.WAITLISTED}  # no seat for the second
+    shown = [str(m) for m in client.get("/admin/").context["messages"]]
+    assert any("no free seat" in m for m in shown) and any("1 registration updated" in m for m in shown)
