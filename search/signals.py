@@ -35,11 +35,16 @@ def connect() -> None:
     page_unpublished.connect(_changed, dispatch_uid="search-page-unpublished")
     post_page_move.connect(_changed, dispatch_uid="search-page-moved")
     from django.apps import apps
+    from wagtail.models import Page
 
     for source in registry.sources():
         concrete = [m for m in apps.get_models() if issubclass(m, source.models) and not m._meta.abstract]
         for model in concrete:
             # Deleting a page (or any indexed object) removes its documents.
             post_delete.connect(_changed, sender=model, dispatch_uid=f"search-deleted-{model._meta.label}")
+            if not issubclass(model, Page):
+                # Pages are re-indexed when published, not on every draft save; other
+                # indexed things (events, sessions) on save.
+                post_save.connect(_changed, sender=model, dispatch_uid=f"search-saved-{model._meta.label}")
     post_save.connect(_glossary_changed, sender=GlossaryEntry, dispatch_uid="search-glossary-saved")
     post_delete.connect(_glossary_changed, sender=GlossaryEntry, dispatch_uid="search-glossary-deleted")

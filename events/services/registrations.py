@@ -254,3 +254,20 @@ def invitation_create(
             invitation.events.set(events)
         _notify(Notification.Kind.INVITATION, invitation=invitation)
     return invitation
+
+
+def reminders_queue(*, week, by_date=None) -> int:
+    """Queue one reminder per delegate with an approved place in ``week`` (never twice)."""
+    approved = Registration.objects.filter(week=week, attendances__status=Status.APPROVED).distinct()
+    already = set(
+        Notification.objects.filter(kind=Notification.Kind.REMINDER, registration__week=week).values_list(
+            "registration_id", flat=True
+        )
+    )
+    queued = 0
+    with transaction.atomic():
+        for registration in approved:
+            if registration.pk not in already:
+                _notify(Notification.Kind.REMINDER, registration=registration)
+                queued += 1
+    return queued

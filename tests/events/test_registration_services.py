@@ -228,3 +228,20 @@ def test_a_mail_outage_keeps_the_registration_and_retries_later():
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
         assert notifications_send_pending() == (1, 0)
     assert "Votre inscription" in mail.outbox[-1].subject
+
+
+def test_reminders_go_once_to_approved_delegates_in_their_language(capsys):
+    from django.core.management import call_command
+
+    event = f.event()
+    approved, waiting = f.delegate(language="fr"), f.delegate(country="KE")
+    registration = submit(approved, [event])
+    attendance_set_status(attendance=registration.attendances.get(), status=Status.APPROVED, by=None)
+    submit(waiting, [event])
+    mail.outbox.clear()
+    call_command("send_event_reminders", event.week.slug)
+    call_command("send_event_reminders", event.week.slug)
+    reminders = [m for m in mail.outbox if "Rappel" in m.subject or "Reminder" in m.subject]
+    assert [m.to for m in reminders] == [[approved.email]]
+    assert "Rappel" in reminders[0].subject
+    assert "Queued 0 reminders." in capsys.readouterr().out

@@ -272,3 +272,30 @@ def test_admin_bulk_approve_goes_through_the_rules(client):
     assert statuses == {ids[0]: Status.APPROVED, ids[1]: Status.WAITLISTED}  # no seat for the second
     shown = [str(m) for m in client.get("/admin/").context["messages"]]
     assert any("no free seat" in m for m in shown) and any("1 registration updated" in m for m in shown)
+
+
+def test_events_are_searchable_in_both_languages(client, django_capture_on_commit_callbacks):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import QueryDict
+
+    from search import indexing
+    from search.service import search_run
+
+    indexing.rebuild()
+    with django_capture_on_commit_callbacks(execute=True):
+        event = f.event(
+            audience="public",
+            name_en="Cybercrime investigators' meeting",
+            name_fr="Réunion des enquêteurs en cybercriminalité",
+        )
+    english = search_run(user=AnonymousUser(), params=QueryDict("q=investigators"), language="en")
+    assert event.name_en in [h["title"] for h in english.hits]
+    french = search_run(user=AnonymousUser(), params=QueryDict("q=enquêteurs"), language="fr")
+    hit = next(h for h in french.hits if h["type"] == "event")
+    assert hit["title"] == event.name_fr and hit["translations"][0]["language"] == "en"
+    with django_capture_on_commit_callbacks(execute=True):
+        hidden = f.event(audience="law_enforcement", name_en="Investigators closed session")
+    titles = [
+        h["title"] for h in search_run(user=AnonymousUser(), params=QueryDict("q=investigators"), language="en").hits
+    ]
+    assert hidden.name_en not in titles

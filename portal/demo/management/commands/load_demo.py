@@ -30,6 +30,22 @@ SECTIONS = [
 ]
 
 
+def _app_builders():
+    """Demo builders of other apps: a ``demo_content`` module with ``BUILDERS = [(label, build)]``.
+
+    Found by name so that portal never imports the apps that build on it.
+    """
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        name = f"{config.name}.demo_content"
+        if find_spec(name) is not None:
+            yield from import_module(name).BUILDERS
+
+
 class Command(BaseCommand):
     help = "Create the bilingual demo content (pages, themes, regions) and one demo account per role."
 
@@ -71,6 +87,12 @@ class Command(BaseCommand):
         if no_users:
             return
         credentials = [ensure_demo_user(spec) for spec in DEMO_USERS]
+        for label, build in _app_builders():
+            if verbosity:
+                self.stdout.write(f"[+] {label}…")
+            summary = build(refresh=refresh)
+            if verbosity and summary:
+                self.stdout.write(f"    {summary}")
         if verbosity and not quiet_users:
             self._print_accounts(credentials)
 

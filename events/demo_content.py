@@ -1,0 +1,257 @@
+"""Demo events for `load_demo`: the Singapore week of June 2023 (past, from the press
+releases) and an upcoming demonstration week with registration open, with demo registrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from portal.accounts.models import User
+from portal.taxonomy.models import Region
+
+from .models import ConferenceWeek, Event, Notification, Registration, Roundtable, Session, Status
+from .services.registrations import attendance_set_status, registration_submit
+from .services.roundtables import roundtables_assign
+
+SINGAPORE = ZoneInfo("Asia/Singapore")
+PARIS = ZoneInfo("Europe/Paris")
+
+SINGAPORE_EVENTS = [
+    (
+        "heads-of-ncb-2023",
+        "Heads of NCB Conference",
+        "Conférence des chefs de B.C.N.",
+        300,
+        3,
+        "delegates",
+        "Three days on reinforcing the national bureaus, with regional roundtables on day two.",
+        "Trois jours consacrés au renforcement des bureaux nationaux, avec des tables rondes régionales le deuxième jour.",
+    ),
+    (
+        "ncb-dpo-2023",
+        "2nd Conference of NCB Data Protection Officers",
+        "2e Conférence des délégués à la protection des données des B.C.N.",
+        120,
+        2,
+        "delegates",
+        "Data protection officers of the bureaus compare how they apply the data rules.",
+        "Les délégués à la protection des données des bureaux comparent leur application des règles.",
+    ),
+    (
+        "police-science-congress-2023",
+        "Police Science Congress",
+        "Congrès sur les sciences policières",
+        400,
+        None,
+        "public",
+        "Researchers and police leaders on using technology responsibly.",
+        "Chercheurs et responsables de police sur l’usage responsable de la technologie.",
+    ),
+]
+UPCOMING_EVENTS = [
+    (
+        "heads-of-ncb-demo",
+        "Heads of NCB Conference (demonstration)",
+        "Conférence des chefs de B.C.N. (démonstration)",
+        200,
+        3,
+        "delegates",
+        "Demonstration event: register to see quotas, the waiting list and roundtables at work.",
+        "Événement de démonstration : inscrivez-vous pour voir les quotas, la liste d’attente et les tables rondes.",
+    ),
+    (
+        "ncb-dpo-demo",
+        "NCB Data Protection Officers' Conference (demonstration)",
+        "Conférence des délégués à la protection des données (démonstration)",
+        4,
+        1,
+        "delegates",
+        "A deliberately small demonstration event (4 seats, 1 per country) to show the waiting list.",
+        "Un événement de démonstration volontairement petit (4 places, 1 par pays) pour montrer la liste d’attente.",
+    ),
+    (
+        "police-science-demo",
+        "Police Science Congress (demonstration)",
+        "Congrès sur les sciences policières (démonstration)",
+        150,
+        None,
+        "public",
+        "Open to all accounts.",
+        "Ouvert à tous les comptes.",
+    ),
+]
+ROUNDTABLES = [
+    ("africa", "fr", "crime_issue", "Online scam centres and trafficking", "Centres d’escroquerie en ligne et traite"),
+    ("africa", "en", "policing_tool", "Biometric checks at borders", "Contrôles biométriques aux frontières"),
+    ("americas", "en", "operation", "Coordinated operations against fraud", "Opérations coordonnées contre la fraude"),
+    (
+        "asia-south-pacific",
+        "en",
+        "crime_issue",
+        "Human-trafficking-fuelled cyber fraud",
+        "Cyberfraude alimentée par la traite",
+    ),
+    ("europe", "en", "policing_tool", "The Biometric Hub in practice", "La Plateforme biométrique en pratique"),
+    ("europe", "fr", "crime_issue", "Persistent forms of terrorism", "Formes persistantes de terrorisme"),
+    (
+        "middle-east-north-africa",
+        "en",
+        "operation",
+        "Tracing bomb-makers across borders",
+        "Repérer les fabricants de bombes aux frontières",
+    ),
+]
+
+
+def _week(slug, **fields):
+    week, _created = ConferenceWeek.objects.update_or_create(slug=slug, defaults=fields)
+    return week
+
+
+def _events(week, specs, start, opens, closes, tz):
+    events = []
+    for order, (slug, name_en, name_fr, capacity, quota, audience, text_en, text_fr) in enumerate(specs):
+        event, created = Event.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "week": week,
+                "name_en": name_en,
+                "name_fr": name_fr,
+                "description_en": text_en,
+                "description_fr": text_fr,
+                "start_date": start + dt.timedelta(days=order * 2 if order < 2 else 0),
+                "end_date": start + dt.timedelta(days=min(order * 2 + 2, 4)),
+                "venue": "Convention centre",
+                "city": week.city,
+                "country": week.country,
+                "capacity": capacity,
+                "country_quota": quota,
+                "registration_opens": opens,
+                "registration_closes": closes,
+                "audience": audience,
+                "sort_order": order,
+            },
+        )
+        if created or not event.sessions.exists():
+            _sessions(event, tz)
+        events.append(event)
+    return events
+
+
+def _sessions(event, tz):
+    day = event.start_date
+    plan = [
+        (9, 0, 10, 30, "plenary", "Opening plenary", "Séance plénière d’ouverture", "Hall A", "Secretary General"),
+        (
+            11,
+            0,
+            12,
+            30,
+            "panel",
+            "Data-driven policing",
+            "Une police guidée par les données",
+            "Hall A",
+            "Bureau heads panel",
+        ),
+        (14, 0, 16, 0, "roundtable", "Regional roundtables", "Tables rondes régionales", "Rooms 1–7", "Facilitators"),
+        (16, 30, 17, 30, "plenary", "Closing and conclusions", "Clôture et conclusions", "Hall A", "Chair"),
+    ]
+    for offset, (h1, m1, h2, m2, kind, title_en, title_fr, room, speakers) in enumerate(plan):
+        date = day + dt.timedelta(days=offset // 2)
+        Session.objects.create(
+            event=event,
+            title_en=title_en,
+            title_fr=title_fr,
+            kind=kind,
+            room=room,
+            speakers=speakers,
+            starts_at=dt.datetime.combine(date, dt.time(h1, m1), tz),
+            ends_at=dt.datetime.combine(date, dt.time(h2, m2), tz),
+            audience=event.audience,
+        )
+
+
+def _roundtables(event):
+    if event.roundtables.exists():
+        return
+    for region, language, kind, topic_en, topic_fr in ROUNDTABLES:
+        Roundtable.objects.create(
+            event=event,
+            region=Region.objects.get(slug=region, locale__language_code="en"),
+            language=language,
+            topic_kind=kind,
+            topic_en=topic_en,
+            topic_fr=topic_fr,
+            capacity=12,
+            room=f"Room {event.roundtables.count() + 1}",
+        )
+
+
+def _register(email, week, events, approve=()):
+    user = User.objects.filter(email=email).first()
+    if user is None or Registration.objects.filter(user=user, week=week).exists():
+        return
+    data = {
+        "role": "delegate",
+        "country": str(user.country),
+        "bureau": user.organisation or "NCB",
+        "arrival_date": week.start_date - dt.timedelta(days=1),
+        "departure_date": week.end_date,
+        "consent": True,
+    }
+    registration = registration_submit(user=user, week=week, events=events, data=data)
+    for attendance in registration.attendances.filter(event__in=approve):
+        attendance_set_status(attendance=attendance, status=Status.APPROVED, by=None, note="demo data")
+
+
+@transaction.atomic
+def build(refresh: bool = False) -> str:
+    singapore = _week(
+        "singapore-2023",
+        name_en="Conference week — Singapore 2023",
+        name_fr="Semaine de conférence — Singapour 2023",
+        start_date=dt.date(2023, 6, 5),
+        end_date=dt.date(2023, 6, 9),
+        city="Singapore",
+        country="SG",
+    )
+    past_open = dt.datetime(2023, 2, 1, tzinfo=SINGAPORE)
+    past = _events(
+        singapore,
+        SINGAPORE_EVENTS,
+        dt.date(2023, 6, 5),
+        past_open,
+        dt.datetime(2023, 5, 15, tzinfo=SINGAPORE),
+        SINGAPORE,
+    )
+    _roundtables(past[0])
+
+    today = timezone.now().date()
+    start = dt.date(today.year + 1, 6, 7)
+    upcoming = _week(
+        "demo-week",
+        name_en=f"Conference week {start.year} (demonstration)",
+        name_fr=f"Semaine de conférence {start.year} (démonstration)",
+        start_date=start,
+        end_date=start + dt.timedelta(days=4),
+        city="Lyon",
+        country="FR",
+    )
+    opens = timezone.now() - dt.timedelta(days=30)
+    closes = dt.datetime.combine(start - dt.timedelta(days=14), dt.time(23, 59), PARIS)
+    events = _events(upcoming, UPCOMING_EVENTS, start, opens, closes, PARIS)
+    _roundtables(events[0])
+    _register("officer@liaison.example", upcoming, events[:2], approve=events[:1])
+    _register("delegate@liaison.example", upcoming, events[:2], approve=events[:1])
+    roundtables_assign(event=events[0])
+    # Demo accounts have no real mailbox: do not print their notifications on every setup.
+    Notification.objects.filter(registration__user__email__endswith="@liaison.example", sent_at__isnull=True).update(
+        sent_at=timezone.now()
+    )
+    return f"{ConferenceWeek.objects.count()} conference weeks, {Event.objects.count()} events, {Session.objects.count()} sessions"
+
+
+BUILDERS = [("events and demo registrations", build)]
