@@ -21,6 +21,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SEARCH_URL = None
+# As in production: requests queue their tasks; bench/registration.py runs a db_worker.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 SEARCH_EMBEDDED_PATH = str(VAR_DIR / "search")
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"handlers": [], "level": "ERROR"}}
 VAR_DIR.mkdir(parents=True, exist_ok=True)

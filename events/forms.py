@@ -3,9 +3,16 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
 from .models import Role
+
+
+class CountryChoices:
+    """Country choices in the active language, computed when the select is rendered."""
+
+    def __iter__(self):
+        yield ("", "—")
+        yield from countries
 
 
 class DateInput(forms.DateInput):
@@ -22,8 +29,10 @@ class RegistrationForm(forms.Form):
     needs_visa_letter = forms.BooleanField(label=_("I need a visa invitation letter"), required=False)
     passport_name = forms.CharField(label=_("Name as written in the passport"), max_length=200, required=False)
     passport_number = forms.CharField(label=_("Passport number"), max_length=40, required=False)
-    passport_nationality = LazyTypedChoiceField(
-        label=_("Passport nationality"), choices=[("", "—"), *countries], required=False
+    # A plain field with a select widget: ChoiceField would deep-copy ~250 country choices
+    # for every form; the widget copies its list shallowly and clean_ checks the code.
+    passport_nationality = forms.CharField(
+        label=_("Passport nationality"), required=False, widget=forms.Select(choices=CountryChoices())
     )
     passport_expiry = forms.DateField(label=_("Passport expiry date"), widget=DateInput, required=False)
     consent = forms.BooleanField(
@@ -39,6 +48,12 @@ class RegistrationForm(forms.Form):
         self.fields["events"].choices = [
             (str(e.pk), f"{e.name} ({e.start_date:%d/%m}–{e.end_date:%d/%m})") for e in events
         ]
+
+    def clean_passport_nationality(self):
+        code = (self.cleaned_data.get("passport_nationality") or "").upper()
+        if code and code not in countries:
+            raise forms.ValidationError(_("Choose a country from the list."))
+        return code
 
     def clean_passport_number(self):
         value = self.cleaned_data.get("passport_number", "").strip().upper()

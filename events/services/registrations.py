@@ -130,10 +130,17 @@ def registration_submit(
     return registration
 
 
+def _seat_free_for(event: Event, country: str) -> bool:
+    """Two indexed counts (not a scan of every held seat): this runs under the event's lock."""
+    held = Attendance.objects.filter(event=event, status__in=HOLDING)
+    if held.count() >= event.capacity:
+        return False
+    return event.country_quota is None or held.filter(country=country).count() < event.country_quota
+
+
 def _place(registration: Registration, event: Event, by) -> Attendance:
     """Create the attendance for one (locked) event: a seat if there is one, else the waiting list."""
-    total, by_country = _seat_counts(event)
-    status = _seated_status(event) if _has_seat(event, registration.country, total, by_country) else Status.WAITLISTED
+    status = _seated_status(event) if _seat_free_for(event, registration.country) else Status.WAITLISTED
     attendance = Attendance.objects.create(
         registration=registration, event=event, country=registration.country, status=status
     )
@@ -192,10 +199,8 @@ def attendance_set_status(*, attendance: Attendance, status: str, by, note: str 
                 _("A registration that is “%(old)s” cannot become “%(new)s”.")
                 % {"old": Status(old).label, "new": Status(status).label}
             )
-        if old == Status.WAITLISTED and status in HOLDING:
-            total, by_country = _seat_counts(event)
-            if not _has_seat(event, attendance.country, total, by_country):
-                raise RegistrationError(_("“%(event)s” has no free seat for this country.") % {"event": event.name})
+        if old == Status.WAITLISTED and status in HOLDING and not _seat_free_for(event, attendance.country):
+            raise RegistrationError(_("“%(event)s” has no free seat for this country.") % {"event": event.name})
         attendance.status = status
         attendance.save(update_fields=["status", "updated_at"])
         _record(attendance, old, status, by, note)

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_countries",
     "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -199,6 +200,9 @@ SEARCH_EMBEDDED_PATH = env.get_str("SEARCH_EMBEDDED_PATH", str(VAR_DIR / "search
 SEARCH_TIMEOUT = env.get_int("SEARCH_TIMEOUT", 5)
 
 # --- Background tasks ---------------------------------------------------------------------
+# Development and tests run tasks at once; production queues them in the database for a
+# worker (`manage.py db_worker`). Index updates and emails have their own durable queues
+# (PendingIndexUpdate, Notification), so a task lost with a worker is only a delay.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # --- Security headers (tightened further in production) -----------------------------------

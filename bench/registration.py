@@ -1,0 +1,169 @@
+"""Registration benchmark: 50 concurrent clients registering over HTTP, on PostgreSQL.
+
+    python bench/registration.py [--users 6000] [--capacity 2000] [--quota 20] [--connections 50] [--workers 4]
+
+A throwaway PostgreSQL server (tests/pgserver.py) holds one open event with a capacity and a
+per-country quota and N verified delegates from 120 countries with live sessions. gunicorn
+serves the portal; wrk keeps 50 connections busy POSTing the real registration form (CSRF
+token and all), each request as a different delegate, until every delegate has registered.
+Then the database is checked: seats held versus capacity, per-country quotas, and accepted
+submissions versus stored registrations. Targets: ≥ 3,000 registrations a minute,
+p95 ≤ 500 ms, 0 over capacity, 0 lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import BENCH, PYTHON, ROOT, VAR, gunicorn, save  # noqa: E402
+from tests.pgserver import PostgresServer, binaries  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--users", type=int, default=6000)
+    parser.add_argument("--capacity", type=int, default=2000)
+    parser.add_argument("--quota", type=int, default=20)
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args()
+    bindir = binaries()
+    if bindir is None:
+        raise SystemExit("PostgreSQL is needed: apt-get install postgresql")
+    VAR.mkdir(parents=True, exist_ok=True)
+    server = PostgresServer(bindir)
+    url = server.start()
+    os.environ["DATABASE_URL"] = url
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "PYTHONPATH": str(ROOT),
+        "LIAISON_VAR_DIR": str(VAR),
+        "DATABASE_URL": url,
+        "EMAIL_URL": "locmem://",
+    }
+    try:
+        creds = VAR / "registration-creds.txt"
+        print(f"Preparing PostgreSQL with {args.users:,} delegates…", flush=True)
+        setup = subprocess.run(
+            [
+                PYTHON,
+                str(BENCH / "registration_setup.py"),
+                str(args.users),
+                str(args.capacity),
+                str(args.quota),
+                str(creds),
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        prepared = json.loads(setup.stdout.strip().splitlines()[-1])
+        today = dt.date.today()
+        wrk_env = {
+            **env,
+            "WRK_CREDS_FILE": str(creds),
+            "WRK_EVENT_ID": str(prepared["event_id"]),
+            "WRK_WEEK": prepared["week"],
+            "WRK_ARRIVAL": (today + dt.timedelta(days=89)).isoformat(),
+            "WRK_DEPARTURE": (today + dt.timedelta(days=94)).isoformat(),
+            "WRK_THREADS": "2",
+        }
+        os.environ.update({"DATABASE_URL": url, "EMAIL_URL": "locmem://"})
+        # As in production, a worker sends the emails the requests queue.
+        worker = subprocess.Popen(
+            [PYTHON, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        with gunicorn(args.workers) as base:
+            print(f"Load: wrk, {args.connections} connections, until all {args.users:,} have registered", flush=True)
+            result = subprocess.run(
+                [
+                    "wrk",
+                    "-t2",
+                    f"-c{args.connections}",
+                    "-d120s",
+                    "--timeout",
+                    "10s",
+                    "-s",
+                    str(BENCH / "wrk_register.lua"),
+                    base + "/",
+                ],
+                env=wrk_env,
+                capture_output=True,
+                text=True,
+                check=True,
+                timeout=700,
+            )
+        load = json.loads([ln for ln in result.stdout.splitlines() if ln.startswith("{")][-1])
+        worker.terminate()
+        worker.wait(timeout=30)
+        # Send whatever the worker had not reached yet, and count it.
+        drained = subprocess.run(
+            [PYTHON, "manage.py", "send_event_reminders", "--pending-only"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        check = subprocess.run(
+            [PYTHON, str(BENCH / "registration_check.py")],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        state = json.loads(check.stdout.strip().splitlines()[-1])
+    finally:
+        server.stop()
+    # wrk runs for its whole -d even after every delegate has registered, so the rate is
+    # taken from the first and last registration the database recorded.
+    busy_seconds = max(state["busy_seconds"], 0.001)
+    per_minute = state["registrations"] / busy_seconds * 60
+    lost = max(0, load["accepted"] - state["registrations"])
+    data = {
+        "users": args.users,
+        "connections": args.connections,
+        "gunicorn_workers": args.workers,
+        "capacity": args.capacity,
+        "quota_per_country": args.quota,
+        "load": load,
+        "database": state,
+        "registrations_per_minute": round(per_minute),
+        "lost": lost,
+        "emails_after_the_load": drained,
+        "targets": {"per_minute": 3000, "p95_ms": 500, "over_capacity": 0, "lost": 0},
+        "met": {
+            "per_minute": per_minute >= 3000,
+            "p95": load["p95_ms"] <= 500,
+            "over_capacity": state["over_capacity"] == 0 and state["over_quota_countries"] == 0,
+            "lost": lost == 0 and load["refused"] == 0,
+        },
+    }
+    save("registration", data)
+    print(
+        f"\n{state['registrations']:,} registrations in {busy_seconds:.1f} s = {per_minute:,.0f}/min; "
+        f"p50 {load['p50_ms']:.0f} ms, p95 {load['p95_ms']:.0f} ms; held {state['holding']}/{state['capacity']}, "
+        f"waiting {state['waitlisted']}, over capacity {state['over_capacity']}, over-quota countries "
+        f"{state['over_quota_countries']}, refused {load['refused']}, lost {lost}"
+    )
+    print("targets met:", ", ".join(f"{k}={'yes' if v else 'NO'}" for k, v in data["met"].items()))
+
+
+if __name__ == "__main__":
+    main()
