@@ -55,6 +55,7 @@ bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk; } || \
 		{ echo "The HTTP benchmarks need wrk: sudo apt-get install wrk"; exit 1; }
 	$(PY) bench/search.py
+	$(PY) bench/registration.py
 
 clean:
 	rm -rf var .pytest_cache .ruff_cache

@@ -15,7 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Attendance, ConferenceWeek, Event, Invitation, Registration, Roundtable, Session, Status
 from .permissions import is_event_manager
-from .services.registrations import attendances_bulk_set_status
+from .services.registrations import attendances_bulk_set_status, invitation_send
 from .services.roundtables import roundtables_assign
 
 
@@ -212,6 +212,14 @@ class AssignRoundtablesBulkAction(SnippetBulkAction):
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return None
+
+
+@hooks.register("after_create_snippet")
+def send_new_invitation(request, instance):
+    """An invitation made in the admin is emailed at once, with who sent it recorded."""
+    if isinstance(instance, Invitation):
+        Invitation.objects.filter(pk=instance.pk).update(invited_by=request.user)
+        invitation_send(invitation=instance)
 
 
 class EventManagerMenuItem(MenuItem):

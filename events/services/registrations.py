@@ -124,6 +124,7 @@ def registration_submit(
         )
         for event in locked.values():
             _place(registration, event, by=user)
+        # One confirmation lists every event with its status and waiting-list position.
         _notify(Notification.Kind.SUBMITTED, registration=registration)
         if invitation is not None and invitation.accepted_at is None:
             Invitation.objects.filter(pk=invitation.pk).update(accepted_at=now)
@@ -164,7 +165,10 @@ def registration_add_event(*, registration: Registration, event: Event, by) -> A
             raise RegistrationError(_("You are already registered for “%(event)s”.") % {"event": event.name})
         if existing:
             existing.delete()  # a cancelled place is re-queued from the back, like a new request
-        return _place(registration, event, by)
+        attendance = _place(registration, event, by)
+        kind = Notification.Kind.WAITLISTED if attendance.status == Status.WAITLISTED else Notification.Kind.SUBMITTED
+        _notify(kind, registration=registration, event=event)
+        return attendance
 
 
 # --- status changes -------------------------------------------------------------------------
@@ -246,6 +250,13 @@ def attendances_bulk_set_status(*, attendances, status: str, by, note: str = "")
         except RegistrationError as exc:
             errors.append(f"{attendance.registration.user}: {exc}")
     return done, errors
+
+
+def invitation_send(*, invitation: Invitation) -> None:
+    """Queue the invitation email (staff create invitations in the admin or through the service)."""
+    if not invitation.invited_by_id and invitation.accepted_at:
+        return
+    _notify(Notification.Kind.INVITATION, invitation=invitation)
 
 
 def invitation_create(

@@ -300,3 +300,28 @@ def test_events_are_searchable_in_both_languages(client, django_capture_on_commi
         h["title"] for h in search_run(user=AnonymousUser(), params=QueryDict("q=investigators"), language="en").hits
     ]
     assert hidden.name_en not in titles
+
+
+def test_invitation_created_in_the_admin_is_emailed_in_both_languages(client, mailoutbox):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from events.models import Invitation
+    from events.notifications import notifications_send_pending
+
+    the_week = f.week()
+    manager = f.delegate(role="event_manager")
+    TOTP.activate(manager, generate_totp_secret())
+    client.force_login(manager)
+    response = client.post(
+        reverse("wagtailsnippets_events_invitation:add"),
+        {"week": the_week.pk, "email": "Guest@Example.test", "role": "head", "country": "SN", "bureau": "NCB Dakar"},
+    )
+    assert response.status_code == 302
+    invitation = Invitation.objects.get(email__iexact="guest@example.test")
+    assert invitation.invited_by == manager
+    notifications_send_pending()
+    message = mailoutbox[-1]
+    assert message.to == ["Guest@Example.test"]
+    assert f"/en/events/invitation/{invitation.token}/" in message.body
+    assert f"/fr/events/invitation/{invitation.token}/" in message.body
+    assert "Vous êtes invité·e à" in message.body and "You are invited to" in message.body
