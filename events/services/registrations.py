@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -107,36 +108,42 @@ def registration_submit(
     if not data.get("needs_visa_letter"):
         for name in ("passport_name", "passport_number", "passport_nationality", "passport_expiry"):
             fields.pop(name, None)  # never keep passport details that are not needed
+    now = timezone.now()
+    for event in events:
+        if not can_view(user, event.audience):
+            raise RegistrationError(_("“%(event)s” is not open to your account.") % {"event": event.name})
+        if not event.is_open(now):
+            raise RegistrationError(_("Registration for “%(event)s” is closed.") % {"event": event.name})
     with transaction.atomic():
-        locked = _lock_events(e.pk for e in events)
+        # Everything that does not decide a seat happens before the event lock is taken, so
+        # the locked part stays short: one count and two inserts per event.
+        already = _("You are already registered for this week; change your events from “My registrations”.")
         if Registration.objects.filter(user=user, week=week).exists():
-            raise RegistrationError(
-                _("You are already registered for this week; change your events from “My registrations”.")
-            )
-        now = timezone.now()
-        for event in locked.values():
-            if not can_view(user, event.audience):
-                raise RegistrationError(_("“%(event)s” is not open to your account.") % {"event": event.name})
-            if not event.is_open(now):
-                raise RegistrationError(_("Registration for “%(event)s” is closed.") % {"event": event.name})
-        registration = Registration.objects.create(
-            user=user, week=week, consent_at=now, invitation=invitation, **fields
-        )
-        for event in locked.values():
-            _place(registration, event, by=user)
+            raise RegistrationError(already)
+        try:
+            with transaction.atomic():  # a double click racing itself meets the unique constraint
+                registration = Registration.objects.create(
+                    user=user, week=week, consent_at=now, invitation=invitation, **fields
+                )
+        except IntegrityError as exc:
+            raise RegistrationError(already) from exc
         # One confirmation lists every event with its status and waiting-list position.
         _notify(Notification.Kind.SUBMITTED, registration=registration)
         if invitation is not None and invitation.accepted_at is None:
             Invitation.objects.filter(pk=invitation.pk).update(accepted_at=now)
+        for event in _lock_events(e.pk for e in events).values():
+            _place(registration, event, by=user)
     return registration
 
 
 def _seat_free_for(event: Event, country: str) -> bool:
-    """Two indexed counts (not a scan of every held seat): this runs under the event's lock."""
-    held = Attendance.objects.filter(event=event, status__in=HOLDING)
-    if held.count() >= event.capacity:
+    """One indexed aggregate (not a scan of every held seat): this runs under the event's lock."""
+    held = Attendance.objects.filter(event=event, status__in=HOLDING).aggregate(
+        total=Count("id"), country=Count("id", filter=Q(country=country))
+    )
+    if held["total"] >= event.capacity:
         return False
-    return event.country_quota is None or held.filter(country=country).count() < event.country_quota
+    return event.country_quota is None or held["country"] < event.country_quota
 
 
 def _place(registration: Registration, event: Event, by) -> Attendance:

@@ -18,7 +18,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import close_old_connections, connection  # noqa: E402
 
 from events.models import HOLDING, Attendance, Registration  # noqa: E402
-from events.services.registrations import registration_submit  # noqa: E402
+from events.services.registrations import RegistrationError, registration_submit  # noqa: E402
 from tests.events import factories as f  # noqa: E402
 
 CAPACITY, QUOTA = 20, 3
@@ -30,20 +30,25 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     event = f.event(capacity=CAPACITY, country_quota=QUOTA)
     users = [f.delegate(country=c) for c in COUNTRIES for _ in range(PER_COUNTRY)]
-    barrier = threading.Barrier(len(users))
+    twins = users[:10]  # these ten click "send" twice at the same moment
+    submissions = users + twins
+    barrier = threading.Barrier(len(submissions))
     errors: list[str] = []
+    refused_twins: list[str] = []
 
     def register(user):
         close_old_connections()
         try:
             barrier.wait(timeout=60)
             registration_submit(user=user, week=event.week, events=[event], data=f.registration_data(user))
+        except RegistrationError as exc:
+            refused_twins.append(str(exc))
         except Exception as exc:  # a lost submission is exactly what this probe looks for
             errors.append(f"{type(exc).__name__}: {exc}")
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=register, args=(user,)) for user in users]
+    threads = [threading.Thread(target=register, args=(user,)) for user in submissions]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -64,6 +69,8 @@ def main() -> None:
                 "capacity": CAPACITY,
                 "quota": QUOTA,
                 "errors": errors,
+                "refused_twins": len(refused_twins),
+                "refusal_messages": sorted(set(refused_twins)),
             }
         )
     )

@@ -55,3 +55,6 @@ def test_concurrent_registrations_never_exceed_capacity_or_quota(postgres_url):
     assert outcome["holding"] == outcome["capacity"] == 20  # every seat used, none oversold
     assert outcome["max_per_country"] <= outcome["quota"]
     assert outcome["waitlisted"] == 40
+    # Ten delegates submitted twice at once: one registration each, the twin told why.
+    assert outcome["refused_twins"] == 10
+    assert all("already registered" in message for message in outcome["refusal_messages"])
