@@ -40,7 +40,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(workers: int, port: int | None = None):
+def gunicorn(workers: int, port: int | None = None, threads: int = 1):
     """Serve the portal under gunicorn on loopback; yields the base URL."""
     port = port or free_port()
     binary = Path(PYTHON).with_name("gunicorn")
@@ -53,7 +53,9 @@ def gunicorn(workers: int, port: int | None = None):
             "--workers",
             str(workers),
             "--worker-class",
-            "sync",
+            "gthread" if threads > 1 else "sync",
+            "--threads",
+            str(threads),
             "--backlog",
             "2048",
             "--log-level",

@@ -34,6 +34,7 @@ def main() -> None:
     parser.add_argument("--quota", type=int, default=20)
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker (gthread when > 1)")
     args = parser.parse_args()
     bindir = binaries()
     if bindir is None:
@@ -88,7 +89,7 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        with gunicorn(args.workers) as base:
+        with gunicorn(args.workers, threads=args.threads) as base:
             print(f"Load: wrk, {args.connections} connections, until all {args.users:,} have registered", flush=True)
             result = subprocess.run(
                 [

@@ -7,12 +7,10 @@ from django_countries import countries
 from .models import Role
 
 
-class CountryChoices:
-    """Country choices in the active language, computed when the select is rendered."""
-
-    def __iter__(self):
-        yield ("", "—")
-        yield from countries
+def country_choices():
+    """Country choices in the active language; a callable, so Django evaluates it only when
+    the select is rendered (not every time a form is copied)."""
+    return [("", "—"), *countries]
 
 
 class DateInput(forms.DateInput):
@@ -32,7 +30,7 @@ class RegistrationForm(forms.Form):
     # A plain field with a select widget: ChoiceField would deep-copy ~250 country choices
     # for every form; the widget copies its list shallowly and clean_ checks the code.
     passport_nationality = forms.CharField(
-        label=_("Passport nationality"), required=False, widget=forms.Select(choices=CountryChoices())
+        label=_("Passport nationality"), required=False, widget=forms.Select(choices=country_choices)
     )
     passport_expiry = forms.DateField(label=_("Passport expiry date"), widget=DateInput, required=False)
     consent = forms.BooleanField(
