@@ -217,6 +217,7 @@ def build(refresh: bool = False) -> str:
         end_date=dt.date(2023, 6, 9),
         city="Singapore",
         country="SG",
+        time_zone="Asia/Singapore",
     )
     past_open = dt.datetime(2023, 2, 1, tzinfo=SINGAPORE)
     past = _events(
@@ -239,6 +240,7 @@ def build(refresh: bool = False) -> str:
         end_date=start + dt.timedelta(days=4),
         city="Lyon",
         country="FR",
+        time_zone="Europe/Paris",
     )
     opens = timezone.now() - dt.timedelta(days=30)
     closes = dt.datetime.combine(start - dt.timedelta(days=14), dt.time(23, 59), PARIS)

@@ -14,7 +14,11 @@ def events_for_listing(user):
 def sessions_visible(user, event):
     from portal.audiences import visible_audiences
 
-    return Session.objects.filter(event=event, audience__in=visible_audiences(user)).order_by("starts_at")
+    return (
+        Session.objects.filter(event=event, audience__in=visible_audiences(user))
+        .select_related("event__week")
+        .order_by("starts_at")
+    )
 
 
 def registrations_of(user):

@@ -60,6 +60,11 @@ class Session(models.Model):
     def description(self) -> str:
         return in_language(self, "description")
 
+    @property
+    def local_day(self):
+        """The day of the session where it takes place (programmes are grouped by it)."""
+        return self.starts_at.astimezone(self.event.week.tzinfo).date()
+
 
 class AgendaItem(models.Model):
     """A session a delegate starred for their personal agenda."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -23,6 +25,12 @@ class ConferenceWeek(models.Model):
     end_date = models.DateField(_("end date"))
     city = models.CharField(_("city"), max_length=120)
     country = CountryField(_("country"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        help_text=_("Where the week takes place, e.g. Europe/Paris: programme times are shown in it."),
+    )
     edition = models.ForeignKey(
         "pages.ConferencePage",
         on_delete=models.SET_NULL,
@@ -44,9 +52,17 @@ class ConferenceWeek(models.Model):
     def name(self) -> str:
         return in_language(self, "name")
 
+    @property
+    def tzinfo(self):
+        return ZoneInfo(self.time_zone)
+
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The week cannot end before it starts.")})
+        try:
+            ZoneInfo(self.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValidationError({"time_zone": _("Unknown time zone: use a name such as Europe/Paris.")}) from None
 
 
 class EventQuerySet(models.QuerySet):

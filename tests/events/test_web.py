@@ -116,6 +116,18 @@ class TestRegisteringOnTheSite:
         assert client.get("/api/v1/agenda/not-a-token.ics").status_code == 404
 
 
+def test_programme_times_are_local_to_the_venue(client):
+    import zoneinfo
+
+    the_week = f.week(time_zone="Asia/Singapore")
+    event = f.event(the_week, audience="public")
+    start = dt.datetime.combine(event.start_date, dt.time(9, 0), zoneinfo.ZoneInfo("Asia/Singapore"))
+    f.session(event, starts_at=start, ends_at=start + dt.timedelta(hours=1), audience="public")
+    page = client.get(reverse("events:detail", args=[event.slug])).text
+    assert "09:00" in page and "01:00" not in page  # 01:00 would be UTC
+    assert "Asia/Singapore" in page
+
+
 class TestCheckin:
     def test_arrival_is_recorded_once_and_problems_are_clear(self, client):
         event = f.event()
