@@ -7,6 +7,21 @@ from dataclasses import asdict, dataclass, field
 
 LANGUAGES = ("en", "fr")
 
+# Fields both engines index as exact values (for filters, facets and replacing units).
+KEYWORD_FIELDS = (
+    "id",
+    "unit",
+    "group",
+    "type",
+    "language",
+    "primary_for",
+    "languages",
+    "themes",
+    "regions",
+    "country",
+    "audience",
+)
+
 
 @dataclass
 class Translation:

@@ -26,7 +26,7 @@ from elasticsearch_dsl import A, Q, Search, analyzer, token_filter
 from elasticsearch_dsl import Index as DslIndex
 
 from ..analysis import best_correction, fold, words
-from ..documents import LANGUAGES, SearchDocument
+from ..documents import KEYWORD_FIELDS, LANGUAGES, SearchDocument
 from ..query import FACET_FIELDS, EngineResult, EngineUnavailable, Hit, SearchQuery
 
 BUILTIN = {"en": "english", "fr": "french"}
@@ -79,20 +79,7 @@ def index_body() -> dict:
     index = DslIndex("template")
     index.settings(number_of_shards=1, number_of_replicas=0, max_result_window=20_000)
     index.analyzer(folded)
-    keyword_fields = (
-        "id",
-        "unit",
-        "group",
-        "type",
-        "language",
-        "primary_for",
-        "languages",
-        "themes",
-        "regions",
-        "country",
-        "audience",
-        "title",
-    )
+    keyword_fields = (*KEYWORD_FIELDS, "title")
     properties: dict = {name: {"type": "keyword"} for name in keyword_fields}
     properties.update(
         url={"type": "keyword", "index": False},

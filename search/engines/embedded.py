@@ -20,7 +20,7 @@ import tantivy
 from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
 from ..analysis import best_correction, words
-from ..documents import LANGUAGES, SearchDocument
+from ..documents import KEYWORD_FIELDS, LANGUAGES, SearchDocument
 from ..query import FACET_FIELDS, EngineResult, EngineUnavailable, Hit, SearchQuery
 
 STEMMERS = {"en": "english", "fr": "french"}
@@ -49,19 +49,7 @@ FOLDED = _analyzer(None)
 
 def _schema():
     sb = tantivy.SchemaBuilder()
-    for name in (
-        "id",
-        "unit",
-        "group",
-        "type",
-        "language",
-        "primary_for",
-        "languages",
-        "themes",
-        "regions",
-        "country",
-        "audience",
-    ):
+    for name in KEYWORD_FIELDS:
         sb.add_text_field(name, stored=True, fast=name not in ("id", "unit"), tokenizer_name="raw")
     sb.add_text_field("url", stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("title", stored=True, tokenizer_name="raw", index_option="basic")
