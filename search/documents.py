@@ -62,3 +62,31 @@ class SearchDocument:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    def indexed_fields(self) -> dict:
+        """What both engines index, by field name; each engine only adapts value types.
+
+        Exact values (KEYWORD_FIELDS), the document's own text in its language's fields, its
+        translations' text (alt_<lang>), its theme/region names (keywords_<lang>), and
+        everything together in the accent-folded field.
+        """
+        fields: dict = {name: getattr(self, name) for name in KEYWORD_FIELDS}
+        fields.update(
+            {
+                "title": self.title,
+                "url": self.url,
+                "year": self.year,
+                "date": self.date,
+                "translations": [asdict(t) for t in self.translations],
+                f"title_{self.language}": self.title,
+                f"summary_{self.language}": self.summary,
+                f"body_{self.language}": self.body,
+            }
+        )
+        names = [name for language_names in self.keywords.values() for name in language_names]
+        for language, text in self.alt_text.items():
+            fields[f"alt_{language}"] = text
+        for language, language_names in self.keywords.items():
+            fields[f"keywords_{language}"] = " ".join(language_names)
+        fields["all_folded"] = " ".join([self.title, self.summary, self.body, *self.alt_text.values(), *names])
+        return fields

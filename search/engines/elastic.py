@@ -98,41 +98,10 @@ def index_body() -> dict:
 
 
 def to_source(doc: SearchDocument) -> dict:
-    source = {
-        "id": doc.id,
-        "unit": doc.unit,
-        "group": doc.group,
-        "type": doc.type,
-        "language": doc.language,
-        "primary_for": doc.primary_for,
-        "languages": doc.languages,
-        "themes": doc.themes,
-        "regions": doc.regions,
-        "country": doc.country or None,
-        "audience": doc.audience,
-        "title": doc.title,
-        "url": doc.url,
-        "year": doc.year,
-        "date": doc.date.isoformat() if doc.date else None,
-        "translations": [dataclasses.asdict(t) for t in doc.translations],
-        f"title_{doc.language}": doc.title,
-        f"summary_{doc.language}": doc.summary,
-        f"body_{doc.language}": doc.body,
-        "title_suggest": doc.title,
-        "all_folded": " ".join(
-            [
-                doc.title,
-                doc.summary,
-                doc.body,
-                *doc.alt_text.values(),
-                *(n for names in doc.keywords.values() for n in names),
-            ]
-        ),
-    }
-    for language, text in doc.alt_text.items():
-        source[f"alt_{language}"] = text
-    for language, names in doc.keywords.items():
-        source[f"keywords_{language}"] = " ".join(names)
+    source = doc.indexed_fields()
+    source["country"] = source["country"] or None
+    source["date"] = doc.date.isoformat() if doc.date else None
+    source["title_suggest"] = doc.title
     return source
 
 

@@ -77,34 +77,11 @@ def _register(index: tantivy.Index) -> tantivy.Index:
 
 
 def to_tantivy(doc: SearchDocument) -> tantivy.Document:
-    fields: dict = {
-        "id": doc.id,
-        "unit": doc.unit,
-        "group": doc.group,
-        "type": doc.type,
-        "language": doc.language,
-        "primary_for": doc.primary_for,
-        "languages": doc.languages,
-        "themes": doc.themes,
-        "regions": doc.regions,
-        "country": doc.country or "",
-        "audience": doc.audience,
-        "url": doc.url,
-        "title": doc.title,
-        "year": doc.year or 0,
-        "date": dt.datetime.combine(doc.date, dt.time()) if doc.date else EPOCH,
-        "translations": {"items": [t.__dict__ for t in doc.translations]},
-        f"title_{doc.language}": doc.title,
-        f"summary_{doc.language}": doc.summary,
-        f"body_{doc.language}": doc.body,
-        "title_folded": doc.title,
-        "all_folded": " ".join([doc.title, doc.summary, doc.body, *doc.alt_text.values()]),
-    }
-    for language, text in doc.alt_text.items():
-        fields[f"alt_{language}"] = text
-    for language, names in doc.keywords.items():
-        fields[f"keywords_{language}"] = " ".join(names)
-    fields["all_folded"] += " " + " ".join(name for names in doc.keywords.values() for name in names)
+    fields = doc.indexed_fields()
+    fields["year"] = fields["year"] or 0
+    fields["date"] = dt.datetime.combine(doc.date, dt.time()) if doc.date else EPOCH
+    fields["translations"] = {"items": fields["translations"]}  # a JSON field holds an object
+    fields["title_folded"] = doc.title
     return tantivy.Document(**{k: v for k, v in fields.items() if v not in (None, [], "")})
 
 
