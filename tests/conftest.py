@@ -33,6 +33,17 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in English: a request served in French must not leak into the next
+    test's reverse() or gettext."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def user_for_role(db):
     """Build a user for one of ROLES (None for anonymous)."""

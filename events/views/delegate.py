@@ -15,7 +15,12 @@ from ..forms import RegistrationForm
 from ..models import AgendaFeed, AgendaItem, Attendance, ConferenceWeek, Event, Invitation, Registration, Status
 from ..permissions import email_verified
 from ..selectors import events_for_listing, registrations_of, sessions_visible
-from ..services.registrations import RegistrationError, attendance_set_status, registration_submit
+from ..services.registrations import (
+    RegistrationError,
+    attendance_set_status,
+    registration_add_event,
+    registration_submit,
+)
 
 
 def event_list(request):
@@ -102,9 +107,38 @@ def invitation_landing(request, token):
 
 @login_required
 def my_registrations(request):
-    registrations = registrations_of(request.user)
+    registrations = list(registrations_of(request.user))
+    for registration in registrations:
+        # Events of the week this delegate could still ask for (open, visible, not already held).
+        taken = {a.event_id for a in registration.attendances.all() if a.status != Status.CANCELLED}
+        registration.addable = [
+            e
+            for e in registration.week.events.visible_to(request.user).order_by("sort_order")
+            if e.pk not in taken and e.is_open()
+        ]
     feed, _created = AgendaFeed.objects.get_or_create(user=request.user)
     return render(request, "events/my_registrations.html", {"registrations": registrations, "feed": feed})
+
+
+@login_required
+@require_POST
+def add_event(request, registration_pk):
+    """Add another event of the week to one's own registration (seat or waiting list)."""
+    registration = get_object_or_404(Registration, pk=registration_pk, user=request.user)
+    event = Event.objects.filter(pk=request.POST.get("event"), week=registration.week).first()
+    if event is None:
+        messages.error(request, _("Choose one of this week's events."))
+        return redirect("events:my")
+    try:
+        attendance = registration_add_event(registration=registration, event=event, by=request.user)
+    except RegistrationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("“%(event)s” is added: %(status)s.") % {"event": event.name, "status": attendance.get_status_display()},
+        )
+    return redirect("events:my")
 
 
 @login_required

@@ -96,6 +96,27 @@ class TestRegisteringOnTheSite:
         client.post(reverse("events:cancel", args=[mine.attendances.get().pk]))
         assert mine.attendances.get().status == Status.CANCELLED
 
+    def test_delegates_add_another_event_of_their_week_later(self, client):
+        the_week = f.week()
+        first, second = f.event(the_week), f.event(the_week, capacity=0)
+        registration = registered(f.delegate(), first)
+        client.force_login(registration.user)
+        page = client.get(reverse("events:my")).text
+        assert "Add another event of this week" in page and second.name in page
+        client.post(reverse("events:add_event", args=[registration.pk]), {"event": second.pk})
+        assert registration.attendances.get(event=second).status == Status.WAITLISTED
+        page = client.get(reverse("events:my")).text
+        assert "is added: Waiting list." in page
+        # Someone else's registration, or an event of another week, is refused.
+        other = registered(f.delegate(country="KE"), f.event())
+        assert client.post(reverse("events:add_event", args=[other.pk]), {"event": first.pk}).status_code == 404
+        response = client.post(
+            reverse("events:add_event", args=[registration.pk]),
+            {"event": other.attendances.get().event_id},
+            follow=True,
+        )
+        assert "Choose one of this week" in response.text
+
     def test_restricted_events_do_not_exist_for_others(self, client):
         hidden = f.event(audience="law_enforcement")
         client.force_login(f.delegate())
