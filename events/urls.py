@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import delegate, staff
+from .views import delegate, documents, staff
 
 app_name = "events"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("events/attendance/<int:pk>/cancel/", delegate.cancel_attendance, name="cancel"),
     path("events/registration/<int:registration_pk>/add/", delegate.add_event, name="add_event"),
     path("events/sessions/<int:session_id>/star/", delegate.toggle_star, name="star"),
+    path("events/registration/<int:pk>/<str:kind>.pdf", documents.registration_document, name="document"),
+    path("events/<slug:slug>/badges.pdf", documents.event_badges, name="badges"),
     path("events/<slug:slug>/export.<str:fmt>", staff.export, name="export"),
     path("events/<slug:slug>/", delegate.event_detail, name="detail"),
 ]

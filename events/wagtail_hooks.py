@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 from django.contrib import messages
+from django.http import FileResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -15,6 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Attendance, ConferenceWeek, Event, Invitation, Registration, Roundtable, Session, Status
 from .permissions import is_event_manager
+from .services.documents import badges_for_events
 from .services.registrations import attendances_bulk_set_status, invitation_send
 from .services.roundtables import roundtables_assign
 
@@ -212,6 +217,34 @@ class AssignRoundtablesBulkAction(SnippetBulkAction):
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return None
+
+
+@hooks.register("register_bulk_action")
+class PrintBadgesBulkAction(SnippetBulkAction):
+    """Download the badge sheets of the selected events (approved delegates only)."""
+
+    display_name = _("Print badges")
+    action_type = "print_badges"
+    aria_label = _("Download the badges of the approved delegates of the selected events as a PDF")
+    template_name = "events/admin/confirm_print_badges.html"
+    models = [Event]
+    action_priority = 20
+
+    def check_perm(self, obj):
+        return is_event_manager(self.request.user)
+
+    def prepare_action(self, objects, objects_without_access):
+        # Answer with the PDF itself instead of running execute_action and redirecting.
+        buffer = io.BytesIO()
+        events = list(objects)
+        badges_for_events(events, buffer, language=translation.get_language() or "en")
+        name = f"badges-{events[0].slug}.pdf" if len(events) == 1 else "badges.pdf"
+        buffer.seek(0)
+        return FileResponse(buffer, content_type="application/pdf", as_attachment=True, filename=name)
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):  # never reached: prepare_action answers
+        return len(objects), 0
 
 
 @hooks.register("after_create_snippet")

@@ -39,6 +39,14 @@ class ConferenceWeek(models.Model):
         related_name="+",
         verbose_name=_("conference edition page"),
     )
+    letter_signatory = models.CharField(
+        _("signatory of invitation letters"),
+        max_length=200,
+        blank=True,
+        help_text=_("The person who signs visa invitation letters, e.g. the head of the conference secretariat."),
+    )
+    letter_signatory_title_en = models.CharField(_("signatory's title (English)"), max_length=200, blank=True)
+    letter_signatory_title_fr = models.CharField(_("signatory's title (French)"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("conference week")
@@ -51,6 +59,10 @@ class ConferenceWeek(models.Model):
     @property
     def name(self) -> str:
         return in_language(self, "name")
+
+    @property
+    def letter_signatory_title(self) -> str:
+        return in_language(self, "letter_signatory_title")
 
     @property
     def tzinfo(self):

@@ -111,6 +111,7 @@ def my_registrations(request):
     for registration in registrations:
         # Events of the week this delegate could still ask for (open, visible, not already held).
         taken = {a.event_id for a in registration.attendances.all() if a.status != Status.CANCELLED}
+        registration.has_approved = any(a.status == Status.APPROVED for a in registration.attendances.all())
         registration.addable = [
             e
             for e in registration.week.events.visible_to(request.user).order_by("sort_order")

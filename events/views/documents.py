@@ -1,0 +1,50 @@
+"""Downloading delegate documents (badge, visa letter, certificate) and event badge sheets."""
+
+from __future__ import annotations
+
+import io
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import translation
+
+from ..models import Event, Registration
+from ..permissions import is_event_manager
+from ..services.documents import KINDS, DocumentDenied, DocumentUnavailable, badges_for_event, document_render
+
+
+def _pdf_response(content: bytes, filename: str) -> FileResponse:
+    response = FileResponse(io.BytesIO(content), content_type="application/pdf", filename=filename)
+    response["Cache-Control"] = "private, no-store"  # personal data: never kept by a shared cache
+    return response
+
+
+@login_required
+def registration_document(request, pk: int, kind: str):
+    if kind not in KINDS:
+        raise Http404
+    registration = Registration.objects.select_related("user", "week").filter(pk=pk).first()
+    if registration is None:
+        # Only staff learn that an id does not exist; others get the same answer as for someone else's.
+        if is_event_manager(request.user):
+            raise Http404
+        raise PermissionDenied
+    try:
+        document = document_render(user=request.user, registration=registration, kind=kind)
+    except DocumentDenied:
+        raise PermissionDenied from None
+    except DocumentUnavailable as exc:
+        return render(request, "events/document_unavailable.html", {"reason": str(exc)}, status=409)
+    return _pdf_response(document.content, document.filename)
+
+
+@login_required
+def event_badges(request, slug: str):
+    if not is_event_manager(request.user):
+        raise PermissionDenied
+    event = get_object_or_404(Event, slug=slug)
+    buffer = io.BytesIO()
+    badges_for_event(event, buffer, language=translation.get_language() or "en")
+    return _pdf_response(buffer.getvalue(), f"badges-{event.slug}.pdf")
