@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal import views
 from portal.accounts import views as account_views
 from portal.api import api
+from portal.pages import views as page_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,6 +20,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/profile/", account_views.profile, name="accounts_profile"),
     path("accounts/", include("allauth.urls")),
+    path("pdf/<int:page_id>/", page_views.page_pdf, name="page_pdf"),
     path("", include("search.urls")),
     path("", include("events.urls")),
     path("", include(wagtail_urls)),

@@ -22,6 +22,11 @@ ROLES = [
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    import shutil
+
+    from django.conf import settings
+
+    shutil.rmtree(settings.PDF_CACHE_DIR, ignore_errors=True)  # cached PDFs of an earlier run
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
 

@@ -237,3 +237,8 @@ LOGGING = {
         "liaison": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# PDFs: cached content documents, bold instances of the variable fonts.
+PDF_CACHE_DIR = VAR_DIR / "pdf"
+PDF_FONT_CACHE = VAR_DIR / "fonts"
+PDF_PREPARE_ON_PUBLISH = True

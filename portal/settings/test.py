@@ -24,3 +24,5 @@ import tempfile  # noqa: E402
 
 SEARCH_URL = None
 SEARCH_EMBEDDED_PATH = tempfile.mkdtemp(prefix="liaison-test-search-")
+PDF_CACHE_DIR = VAR_DIR / "test-pdf"
+PDF_PREPARE_ON_PUBLISH = False  # tests that need it turn it on; the demo content would render every PDF

@@ -1,0 +1,33 @@
+"""The PDF of a content page (toolkit, compendium, an edition's conclusions), under the audience rule."""
+
+from __future__ import annotations
+
+import io
+
+from django.http import FileResponse, Http404
+from wagtail.models import Page
+
+from portal.audiences import Audience, clearance_for
+
+from .access import page_access_response
+from .documents import document_parts, document_pdf
+
+
+def page_pdf(request, page_id: int):
+    page = Page.objects.live().filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    page = page.specific
+    clearance = clearance_for(request.user)
+    parts = document_parts(page, clearance)
+    if parts is None:
+        raise Http404
+    _kind, subject, _pages, audience = parts
+    denied = page_access_response(request, subject)
+    if denied is not None:
+        return denied
+    content, filename = document_pdf(subject, clearance)
+    response = FileResponse(io.BytesIO(content), content_type="application/pdf", filename=filename)
+    # Restricted documents stay out of shared caches; public ones may be kept a few minutes.
+    response["Cache-Control"] = "public, max-age=300" if audience == Audience.PUBLIC else "private, no-store"
+    return response
