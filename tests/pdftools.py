@@ -16,12 +16,13 @@ _BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 def pdf_text(content: bytes) -> str:
     """The text of a PDF in reading order, as poppler's pdftotext extracts it."""
-    if shutil.which("pdftotext") is None:
+    executable = shutil.which("pdftotext")
+    if executable is None:
         pytest.fail("pdftotext is not installed (apt-get install poppler-utils; .ci/run installs it)")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "doc.pdf"
         path.write_bytes(content)
-        out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
+        out = subprocess.run([executable, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
     text = _BIDI_MARKS.sub("", out.stdout.decode("utf-8"))
     return re.sub(r"[ \t]+", " ", text)
 

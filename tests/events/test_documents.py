@@ -159,7 +159,9 @@ class TestVisaLetter:
         registration = registered(
             user,
             event,
-            **visa(passport_name="Youssef El Amrani يوسف العمراني", passport_number="MA1234567", passport_nationality="MA"),
+            **visa(
+                passport_name="Youssef El Amrani يوسف العمراني", passport_number="MA1234567", passport_nationality="MA"
+            ),
         )
         client.force_login(user)
         response = client.get(document_url(registration, "letter"))
