@@ -56,6 +56,7 @@ bench: install
 		{ echo "The HTTP benchmarks need wrk: sudo apt-get install wrk"; exit 1; }
 	$(PY) bench/search.py
 	$(PY) bench/registration.py
+	$(PY) bench/badges.py
 
 clean:
 	rm -rf var .pytest_cache .ruff_cache
