@@ -67,13 +67,30 @@ def placements(registration: Registration) -> list[Placement]:
     return list(registration.placements.select_related("roundtable__region", "event"))
 
 
-def badge_data(registration: Registration) -> BadgeData:
-    """Everything printed on one badge, in the active language."""
+def region_name(region, memo: dict | None = None) -> str:
+    """The region's name in the active language (regions are translatable snippets)."""
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    language = (translation.get_language() or "en")[:2]
+    key = (region.pk, language)
+    if memo is not None and key in memo:
+        return memo[key]
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = region.get_translation_or_none(locale) if locale else None
+    name = (translated or region).name
+    if memo is not None:
+        memo[key] = name
+    return name
+
+
+def badge_data(registration: Registration, memo: dict | None = None) -> BadgeData:
+    """Everything printed on one badge, in the active language (``memo`` caches region names)."""
     week = registration.week
     tables = []
     for placement in placements(registration):
         table = placement.roundtable
-        label = f"{table.topic} — {table.region.name}"
+        label = f"{table.topic} — {region_name(table.region, memo)}"
         tables.append(f"{label}, {table.room}" if table.room else label)
     return BadgeData(
         name=display_name(registration),

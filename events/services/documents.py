@@ -61,9 +61,10 @@ def badges_for_events(events, out, *, language: str = "en", progress=None) -> in
     with translation.override(language):
 
         def items():
+            memo: dict = {}
             for event in events:
                 for registration in registrations_for_badges(event).iterator(chunk_size=500):
-                    yield badge_data(registration), registration.role
+                    yield badge_data(registration, memo), registration.role
 
         title = ", ".join(str(event.name) for event in events)
         return badge_sheets(items(), out, title=title, progress=progress)

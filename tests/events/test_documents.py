@@ -75,11 +75,14 @@ class TestBadge:
 
     def test_badge_is_in_the_delegates_language(self, client):
         event = f.event()
+        table = f.roundtable(event, region="africa")
         user = f.delegate(country="SN", language="fr")
         registration = registered(user, event)
+        registration.placements.create(roundtable=table, event=event)
         client.force_login(user)
         text = pdf_text(b"".join(client.get(document_url(registration, "badge")).streaming_content))
         assert "Sénégal" in text and "DÉLÉGUÉ" in text and event.name_fr in text
+        assert "Sujet pour africa — Afrique" in text  # the roundtable and its region in French
 
     @pytest.mark.parametrize(
         "first,last",
