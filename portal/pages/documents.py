@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import html
+import logging
+import os
 import re
+import threading
 from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,14 +21,18 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django_countries import countries
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 from wagtail.rich_text import expand_db_html
 
 from portal.audiences import Audience, rank
 from portal.pdf.document import ShapedParagraph, build_pdf, styles, table_of_contents
+from portal.pdf.fonts import BOLD
 
 from .access import effective_audience
+
+logger = logging.getLogger(__name__)
 
 LAYOUT_VERSION = "1"  # bump when the layout changes, so cached documents are made again
 
@@ -148,7 +155,7 @@ def _marking(audience: str) -> str | None:
 
 
 def _cover(sheet, title: str, lines: list[str], summary: str = "") -> list:
-    story = [Spacer(1, 30 * mm), ShapedParagraph(title, size=24, weight="bold", leading=30, space_after=12)]
+    story = [Spacer(1, 30 * mm), ShapedParagraph(title, size=24, weight=BOLD, leading=30, space_after=12)]
     story += [Paragraph(html.escape(line), sheet.body) for line in lines if line]
     if summary:
         story += [Spacer(1, 6 * mm), Paragraph(html.escape(summary), sheet.body)]
@@ -184,8 +191,6 @@ def toolkit_story(page) -> list:
 
 def compendium_story(page) -> list:
     sheet = styles()
-    from django_countries import countries
-
     lines = [_("Published %(date)s") % {"date": date_format(page.publication_date, "DATE_FORMAT")}]
     story = _cover(sheet, page.title, lines, page.summary)
     story += [PageBreak(), Paragraph(html.escape(_("Contents")), sheet.heading1), table_of_contents(), PageBreak()]
@@ -289,9 +294,12 @@ def _fingerprint(kind: str, pages, clearance: str, language: str, audience: str)
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
-def document_pdf(page, clearance: str) -> tuple[bytes, str] | None:
-    """The PDF of ``page`` as a reader of ``clearance`` may see it, and a file name; cached."""
-    parts = document_parts(page, clearance)
+def document_pdf(page, clearance: str, parts=None) -> tuple[bytes, str] | None:
+    """The PDF of ``page`` as a reader of ``clearance`` may see it, and a file name; cached.
+
+    ``parts`` is what ``document_parts`` returned, when the caller already has it.
+    """
+    parts = parts or document_parts(page, clearance)
     if parts is None:
         return None
     kind, subject, pages, audience = parts
@@ -308,13 +316,22 @@ def document_pdf(page, clearance: str) -> tuple[bytes, str] | None:
         else:
             title = _("Conclusions — %(edition)s") % {"edition": subject.title}
             content = build_pdf(conclusion_set_story(subject, pages[1:]), title=title, marking=_marking(audience))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for stale in path.parent.glob(f"{prefix}*.pdf"):
-        stale.unlink(missing_ok=True)
-    partial = path.with_suffix(".partial")
-    partial.write_bytes(content)
-    partial.replace(path)
+    _cache_write(path, prefix, content)
     return content, filename
+
+
+def _cache_write(path: Path, prefix: str, content: bytes) -> None:
+    """Keep ``content`` at ``path`` and drop older versions; a cache that cannot be written only
+    costs the next reader a new rendering, never this one their document."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for stale in path.parent.glob(f"{prefix}*.pdf"):
+            stale.unlink(missing_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.partial")
+        partial.write_bytes(content)
+        partial.replace(path)  # atomic: readers never see half a file
+    except OSError as exc:
+        logger.warning("PDF cache not written (%s): %s", path, exc)
 
 
 def documents_refresh(page) -> int:

@@ -1,40 +1,29 @@
-"""After a publish, the page's PDFs are made again (once per page and transaction, in a task)."""
+"""After a publish, the page's PDFs are made again (in a task, once the publish is committed).
+
+Several publishes in one transaction (load_demo, a workflow) each enqueue a refresh; the first
+one that runs makes the documents and the others find them already cached.
+"""
 
 from __future__ import annotations
 
-import threading
-
 from django.conf import settings
 from django.db import transaction
-
-_pending = threading.local()
-
-
-def _subject_id(page) -> int | None:
-    from .documents import document_parts
-
-    parts = document_parts(page.specific, "public")
-    return parts[1].pk if parts else None
 
 
 def _published(sender, instance, **kwargs):
     if not getattr(settings, "PDF_PREPARE_ON_PUBLISH", True):
         return
-    subject = _subject_id(instance)
-    if subject is None:
+    from .documents import document_parts
+
+    parts = document_parts(instance.specific, "public")
+    if parts is None:
         return
-    waiting = getattr(_pending, "ids", None)
-    if waiting is None:
-        waiting = _pending.ids = set()
-    if subject in waiting:
-        return
-    waiting.add(subject)
+    subject_id = parts[1].pk
 
     def enqueue():
         from .tasks import refresh_page_documents
 
-        waiting.discard(subject)
-        refresh_page_documents.enqueue(subject)
+        refresh_page_documents.enqueue(subject_id)
 
     transaction.on_commit(enqueue)
 

@@ -23,10 +23,13 @@ def page_pdf(request, page_id: int):
     if parts is None:
         raise Http404
     _kind, subject, _pages, audience = parts
-    denied = page_access_response(request, subject)
-    if denied is not None:
-        return denied
-    content, filename = document_pdf(subject, clearance)
+    # The page asked for and the document's subject (a conclusion's edition) must both be visible:
+    # a restricted conclusion's id must not answer with its edition's PDF.
+    for checked in (page,) if page.pk == subject.pk else (page, subject):
+        denied = page_access_response(request, checked)
+        if denied is not None:
+            return denied
+    content, filename = document_pdf(subject, clearance, parts)
     response = FileResponse(io.BytesIO(content), content_type="application/pdf", filename=filename)
     # Restricted documents stay out of shared caches; public ones may be kept a few minutes.
     response["Cache-Control"] = "public, max-age=300" if audience == Audience.PUBLIC else "private, no-store"

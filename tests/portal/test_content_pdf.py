@@ -65,6 +65,8 @@ def test_conclusion_set_shows_follow_up_and_only_what_the_reader_may_see(client,
     hidden = conclusions[0]
     hidden.audience = "delegates"
     hidden.save_revision().publish()
+    hidden_url = reverse("page_pdf", args=[hidden.pk])
+    assert client.get(hidden_url).status_code == 302  # its id does not answer with the edition's PDF
     public_text = pdf_text(pdf_of(client, edition)[1])
     assert hidden.title not in public_text and conclusions[1].title in public_text
     assert "Follow-up: " in public_text and "Delegates only" not in public_text
