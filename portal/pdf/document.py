@@ -214,7 +214,9 @@ def _decorator(title: str, marking: str | None, generated: str):
         canvas.setLineWidth(0.6)
         top = height - MARGIN + 4 * mm
         draw_text(canvas, "Liaison", MARGIN, top, 9, weight=BOLD, color=ACCENT)
-        draw_text(canvas, title, width / 2, top, 8.5, align="center", color=MUTED)
+        # A long title is shrunk to the middle of the header, clear of the name and the marking.
+        middle = width - 2 * MARGIN - 90 * mm
+        draw_fitted(canvas, title, (width - middle) / 2, top, middle, 8.5, 6, max_lines=1, color=MUTED)
         if marking:
             draw_text(canvas, marking, width - MARGIN, top, 8.5, weight=BOLD, align="right", color=ALERT)
         canvas.line(MARGIN, top - 3 * mm, width - MARGIN, top - 3 * mm)

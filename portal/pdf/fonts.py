@@ -17,8 +17,9 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from fontTools.ttLib import TTLibError
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 REGULAR = "regular"
 BOLD = "bold"
@@ -107,16 +108,10 @@ class PortalTTFont(TTFont):
         for n, subset in enumerate(subsets):
             if not any(code in self.aliases for code in subset):
                 continue
-            base_name = (b"".join((_subset_name(n), b"+", self.face.name, self.face.subfontNameX))).decode("pdfdoc")
+            base_name = (b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))).decode("pdfdoc")
             stream = doc.idToObject.get("toUnicodeCMap:" + base_name)
             if stream is not None:
                 stream.content = _to_unicode_cmap(base_name, subset, self.aliases)
-
-
-def _subset_name(n: int) -> bytes:
-    from reportlab.pdfbase.ttfonts import SUBSETN
-
-    return SUBSETN(n)
 
 
 def _utf16_hex(text: str) -> str:
@@ -194,8 +189,8 @@ def _bold_instance(face: Face, path: Path) -> Path | None:
         bold.save(str(partial))
         partial.replace(target)  # atomic: another process never reads half a file
         return target
-    except (OSError, KeyError, ValueError):
-        return None
+    except (OSError, KeyError, ValueError, TTLibError):
+        return None  # a face that cannot be made bold is drawn in its regular weight
 
 
 _load_lock = threading.Lock()

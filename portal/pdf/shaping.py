@@ -153,10 +153,9 @@ def _shape(run: Run) -> None:
 
 
 def _visual_order(runs: list[Run], base_rtl: bool) -> list[Run]:
-    base = 1 if base_rtl else 0
+    """Reverse runs level by level (UAX #9 rule L2): RTL runs are level 1, LTR runs 0 or 2."""
     for run in runs:
         run.level = 1 if run.rtl else (2 if base_rtl else 0)
-        run.level = max(run.level, base) if run.rtl else run.level
     ordered = list(runs)
     highest = max((r.level for r in ordered), default=0)
     lowest_odd = min((r.level for r in ordered if r.level % 2), default=highest + 1)
