@@ -16,7 +16,6 @@ urlpatterns = [
     path("events/registration/<int:registration_pk>/add/", delegate.add_event, name="add_event"),
     path("events/sessions/<int:session_id>/star/", delegate.toggle_star, name="star"),
     path("events/registration/<int:pk>/<str:kind>.pdf", documents.registration_document, name="document"),
-    path("events/<slug:slug>/badges.pdf", documents.event_badges, name="badges"),
     path("events/<slug:slug>/export.<str:fmt>", staff.export, name="export"),
     path("events/<slug:slug>/", delegate.event_detail, name="detail"),
 ]

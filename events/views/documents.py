@@ -1,4 +1,4 @@
-"""Downloading delegate documents (badge, visa letter, certificate) and event badge sheets."""
+"""Downloading delegate documents: badge, visa letter, certificate."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ import io
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
-from django.utils import translation
+from django.shortcuts import render
 
-from ..models import Event, Registration
+from ..models import Registration
 from ..permissions import is_event_manager
-from ..services.documents import KINDS, DocumentDenied, DocumentUnavailable, badges_for_event, document_render
+from ..services.documents import KINDS, DocumentDenied, DocumentUnavailable, document_render
 
 
 def _pdf_response(content: bytes, filename: str) -> FileResponse:
@@ -38,13 +37,3 @@ def registration_document(request, pk: int, kind: str):
     except DocumentUnavailable as exc:
         return render(request, "events/document_unavailable.html", {"reason": str(exc)}, status=409)
     return _pdf_response(document.content, document.filename)
-
-
-@login_required
-def event_badges(request, slug: str):
-    if not is_event_manager(request.user):
-        raise PermissionDenied
-    event = get_object_or_404(Event, slug=slug)
-    buffer = io.BytesIO()
-    badges_for_event(event, buffer, language=translation.get_language() or "en")
-    return _pdf_response(buffer.getvalue(), f"badges-{event.slug}.pdf")

@@ -12,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from events.documents.badges import PER_SHEET
 from events.documents.data import registrations_for_badges
 from events.models import Event
 from events.services.documents import badges_for_event
@@ -54,7 +55,7 @@ class Command(BaseCommand):
                 partial.unlink(missing_ok=True)
                 raise CommandError(f"Could not write {path}: {exc}") from exc
         elapsed = time.monotonic() - started
-        pages = (count + 3) // 4 or 1
+        pages = -(-count // PER_SHEET) or 1  # an empty run still writes one page saying so
         self.stderr.write("")
         self.stderr.write(
             self.style.SUCCESS(f"{count} badges on {pages} pages in {elapsed:.1f} s")
