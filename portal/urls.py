@@ -3,17 +3,21 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
 from portal.accounts import views as account_views
 from portal.api import api
 from portal.pages import views as page_views
+from portal.pages.syndication import NewsFeed, PublicSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}, name="sitemap"),
     path("api/v1/", api.urls),
 ]
 
@@ -21,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("accounts/profile/", account_views.profile, name="accounts_profile"),
     path("accounts/", include("allauth.urls")),
     path("pdf/<int:page_id>/", page_views.page_pdf, name="page_pdf"),
+    path("feeds/news.xml", NewsFeed(), name="news_feed"),
     path("", include("search.urls")),
     path("", include("events.urls")),
     path("", include(wagtail_urls)),

@@ -2,21 +2,46 @@
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, get_page_models
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.audiences import AUDIENCE_EXPLANATIONS, Audience, rank, visible_audiences
 
 
+def hidden_section_paths(user) -> list[str]:
+    """Tree paths of the sections (pages with children) whose audience ``user`` may not see.
+
+    Everything under such a section is hidden too, whatever its own audience says: a public
+    page put in a delegates-only section must not be listed to the public.
+    """
+    visible = visible_audiences(user)
+    if len(visible) == len(Audience):
+        return []
+    paths: list[str] = []
+    for model in get_page_models():
+        if issubclass(model, ContentPage) and not model._meta.abstract and model.subpage_types:
+            sections = model.objects.filter(numchild__gt=0).exclude(audience__in=visible)
+            paths += sections.values_list("path", flat=True)
+    return paths
+
+
 class ContentPageQuerySet(PageQuerySet):
     def visible_to(self, user):
-        """Live pages whose own audience the user may see (ancestors are checked on serve)."""
-        return self.live().filter(audience__in=visible_audiences(user))
+        """Live pages the user may see: their own audience and every section above them."""
+        queryset = self.live().filter(audience__in=visible_audiences(user))
+        hidden = hidden_section_paths(user)
+        if hidden:
+            queryset = queryset.exclude(reduce(operator.or_, (Q(path__startswith=path) for path in hidden)))
+        return queryset
 
     def for_language(self, language: str):
         return self.filter(locale__language_code=language)
