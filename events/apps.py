@@ -6,3 +6,10 @@ class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.accounts.personal_data import PersonalDataSource, register_source
+
+        from .services.privacy import registrations_erase, registrations_export
+
+        register_source(PersonalDataSource("events", registrations_export, registrations_erase))

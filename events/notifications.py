@@ -45,8 +45,10 @@ def _message(notification: Notification) -> tuple[str, str, str, str]:
 def notifications_send_pending(limit: int = 200) -> tuple[int, int]:
     """Send unsent notifications. Returns (sent, failed this run)."""
     sent = failed = 0
-    queue = Notification.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS).select_related(
-        "registration__user", "registration__week", "invitation__week", "event"
+    queue = (
+        Notification.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
+        .exclude(registration__isnull=False, registration__user__isnull=True)  # anonymised: nobody to tell
+        .select_related("registration__user", "registration__week", "invitation__week", "event")
     )
     for notification in queue[:limit]:
         try:

@@ -15,7 +15,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
+
+from portal.audit.models import Action
+from portal.audit.services import record
 
 from .models import Attendance, ConferenceWeek, Event, Invitation, Registration, Roundtable, Session, Status
 from .permissions import is_event_manager
@@ -67,8 +70,19 @@ class InvitationViewSet(SnippetViewSet):
     ]
 
 
+class AuditedRegistrationEditView(EditView):
+    """Opening a registration shows a delegate's personal data: the audit log notes who did."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if response.status_code == 200:
+            record(Action.REGISTRATION_VIEW, request=request, obj=self.object, subject_user_id=self.object.user_id)
+        return response
+
+
 class RegistrationViewSet(SnippetViewSet):
     model = Registration
+    edit_view_class = AuditedRegistrationEditView
     icon = "user"
     list_display = ["user", "week", "country", "role", "needs_visa_letter", "checked_in_at"]
     list_filter = ["week", "role", "needs_visa_letter"]
@@ -237,7 +251,15 @@ class PrintBadgesBulkAction(SnippetBulkAction):
         # Answer with the PDF itself instead of running execute_action and redirecting.
         buffer = io.BytesIO()
         events = list(objects)
-        badges_for_events(events, buffer, language=translation.get_language() or "en")
+        count = badges_for_events(events, buffer, language=translation.get_language() or "en")
+        record(
+            Action.BADGES,
+            request=self.request,
+            object_type="event",
+            object_id=events[0].pk,
+            events=[event.slug for event in events],
+            badges=count,
+        )
         name = f"badges-{events[0].slug}.pdf" if len(events) == 1 else "badges.pdf"
         buffer.seek(0)
         return FileResponse(buffer, content_type="application/pdf", as_attachment=True, filename=name)

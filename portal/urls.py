@@ -23,6 +23,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/profile/", account_views.profile, name="accounts_profile"),
+    path("accounts/personal-data.json", account_views.personal_data, name="accounts_personal_data"),
+    path("accounts/delete/", account_views.delete_account, name="accounts_delete"),
     path("accounts/", include("allauth.urls")),
     path("pdf/<int:page_id>/", page_views.page_pdf, name="page_pdf"),
     path("feeds/news.xml", NewsFeed(), name="news_feed"),

@@ -15,6 +15,7 @@ from portal.audiences import (
     GROUP_EVENT_MANAGERS,
     GROUP_LAW_ENFORCEMENT,
     GROUP_MODERATORS,
+    GROUP_STAFF_MANAGERS,
 )
 from portal.pages.models import BestPracticeIndexPage, BestPracticePage, NewsIndexPage, NewsPage
 
@@ -27,6 +28,7 @@ ROLE_GROUPS = {
     "editor": [GROUP_EDITORS],
     "moderator": [GROUP_MODERATORS],
     "event_manager": [GROUP_EVENT_MANAGERS],
+    "staff_manager": [GROUP_STAFF_MANAGERS],
     "superuser": [],
 }
 

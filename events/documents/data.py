@@ -108,7 +108,7 @@ def badge_data(registration: Registration, memo: dict | None = None) -> BadgeDat
 def registrations_for_badges(event):
     """Registrations holding an approved seat at ``event``, ready for printing in one pass."""
     return (
-        Registration.objects.filter(attendances__event=event, attendances__status=Status.APPROVED)
+        Registration.objects.filter(attendances__event=event, attendances__status=Status.APPROVED, user__isnull=False)
         .select_related("user", "week")
         .prefetch_related(
             Prefetch(

@@ -31,7 +31,11 @@ class Role(models.TextChoices):
 
 
 class Registration(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registrations")
+    # Empty once the registration is anonymised (retention rules, or the account was deleted):
+    # the row stays so that the event's figures stay right.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="registrations"
+    )
     week = models.ForeignKey(ConferenceWeek, on_delete=models.PROTECT, related_name="registrations")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.DELEGATE)
     country = CountryField(_("country"))
@@ -55,6 +59,8 @@ class Registration(models.Model):
     invitation = models.ForeignKey(
         "events.Invitation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    passport_purged_at = models.DateTimeField(_("passport details removed at"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -65,7 +71,11 @@ class Registration(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "week"], name="one_registration_per_week")]
 
     def __str__(self) -> str:
-        return f"{self.user} — {self.week}"
+        return f"{self.person_label} — {self.week}"
+
+    @property
+    def person_label(self) -> str:
+        return str(self.user) if self.user_id else _("Anonymised registration %(id)s") % {"id": self.pk}
 
 
 class Status(models.TextChoices):
@@ -101,7 +111,7 @@ class Attendance(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.registration.user} @ {self.event}: {self.get_status_display()}"
+        return f"{self.registration.person_label} @ {self.event}: {self.get_status_display()}"
 
     def waitlist_position(self) -> int | None:
         if self.status != Status.WAITLISTED:

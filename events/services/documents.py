@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from ..documents.badges import badge_pdf, badge_sheets
 from ..documents.data import DocumentUnavailable, badge_data, registrations_for_badges
@@ -43,6 +44,8 @@ def document_render(*, user, registration: Registration, kind: str) -> Document:
         raise DocumentUnavailable(kind)
     if not document_allowed(user, registration):
         raise DocumentDenied
+    if registration.user_id is None:
+        raise DocumentUnavailable(_("The personal data of this registration has been removed."))
     language = registration.user.preferred_language or translation.get_language()
     with translation.override(language):
         if kind == "badge":

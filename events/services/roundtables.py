@@ -38,7 +38,9 @@ def roundtables_assign(*, event: Event, dry_run: bool = False) -> AssignmentRepo
     tables = list(Roundtable.objects.filter(event=event).select_related("region").order_by("id"))
     approved = {
         a.registration_id: a.registration
-        for a in Attendance.objects.filter(event=event, status=Status.APPROVED).select_related("registration__user")
+        for a in Attendance.objects.filter(
+            event=event, status=Status.APPROVED, registration__user__isnull=False
+        ).select_related("registration__user")
     }
     seats: dict[int, int] = Counter()
     countries: dict[int, Counter] = defaultdict(Counter)

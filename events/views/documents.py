@@ -9,6 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 
+from portal.audit.models import Action
+from portal.audit.services import record
+
 from ..models import Registration
 from ..permissions import is_event_manager
 from ..services.documents import KINDS, DocumentDenied, DocumentUnavailable, document_render
@@ -36,4 +39,6 @@ def registration_document(request, pk: int, kind: str):
         raise PermissionDenied from None
     except DocumentUnavailable as exc:
         return render(request, "events/document_unavailable.html", {"reason": str(exc)}, status=409)
+    if registration.user_id != request.user.pk:  # staff handing out someone's personal data
+        record(Action.DOCUMENT, request=request, obj=registration, subject_user_id=registration.user_id, kind=kind)
     return _pdf_response(document.content, document.filename)

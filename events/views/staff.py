@@ -12,6 +12,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.audit.models import Action
+from portal.audit.services import record
+
 from ..charts import bar_chart
 from ..models import ConferenceWeek, Event, Status
 from ..permissions import is_event_manager
@@ -21,9 +24,9 @@ from ..services.checkin import checkin_record
 EXPORT_COLUMNS = (
     ("event", lambda a: a.event.name),
     ("status", lambda a: a.get_status_display()),
-    ("last_name", lambda a: a.registration.user.last_name),
-    ("first_name", lambda a: a.registration.user.first_name),
-    ("email", lambda a: a.registration.user.email),
+    ("last_name", lambda a: getattr(a.registration.user, "last_name", "")),  # no user: anonymised
+    ("first_name", lambda a: getattr(a.registration.user, "first_name", "")),
+    ("email", lambda a: getattr(a.registration.user, "email", "")),
     ("country", lambda a: a.registration.country.code),
     ("country_name", lambda a: str(a.registration.country.name)),
     ("bureau", lambda a: a.registration.bureau),
@@ -96,6 +99,15 @@ def export(request, slug, fmt):
             buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    record(
+        Action.EXPORT,
+        request=request,
+        obj=event,
+        format=fmt,
+        status=status or "",
+        country=country or "",
+        rows=len(rows),
+    )
     return response
 
 

@@ -46,3 +46,31 @@ class ProfileForm(forms.ModelForm):
             "job_title",
             "preferred_language",
         ]
+
+
+class AccountDeleteForm(forms.Form):
+    """Deleting an account asks for the password again and an explicit confirmation."""
+
+    password = forms.CharField(
+        label=_("Your password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account is deleted for good and my registrations are anonymised."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password
+
+    def clean(self):
+        if self.user.is_superuser:
+            raise forms.ValidationError(
+                _("An administrator account cannot delete itself; another administrator can remove it.")
+            )
+        return super().clean()

@@ -1,13 +1,20 @@
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from portal.audiences import AUDIENCE_EXPLANATIONS, clearance_for
 
-from .forms import ProfileForm
+from .forms import AccountDeleteForm, ProfileForm
+from .personal_data import account_delete, personal_data_export
 from .services import user_update_profile
 
 
@@ -27,3 +34,28 @@ def profile(request):
         "accounts/profile.html",
         {"form": form, "clearance": clearance, "clearance_text": AUDIENCE_EXPLANATIONS[clearance]},
     )
+
+
+@login_required
+def personal_data(request):
+    """All the portal holds about the signed-in person, as a JSON download."""
+    data = personal_data_export(request.user, request=request)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="liaison-personal-data.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        account_delete(request.user, request=request)
+        logout(request)
+        messages.success(request, _("Your account has been deleted and your registrations anonymised."))
+        return redirect("/")
+    return render(request, "accounts/delete.html", {"form": form})

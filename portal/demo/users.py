@@ -19,6 +19,8 @@ from portal.audiences import (
     GROUP_EVENT_MANAGERS,
     GROUP_LAW_ENFORCEMENT,
     GROUP_MODERATORS,
+    GROUP_STAFF_MANAGERS,
+    STAFF_GROUPS,
 )
 
 DEMO_PASSWORD = "liaison-demo-2026"  # noqa: S105 — printed on purpose; demo data only
@@ -38,7 +40,7 @@ class DemoUser:
 
     @property
     def needs_mfa(self) -> bool:
-        return self.superuser or any(g in (GROUP_EDITORS, GROUP_MODERATORS, GROUP_EVENT_MANAGERS) for g in self.groups)
+        return self.superuser or any(g in STAFF_GROUPS for g in self.groups)
 
 
 DEMO_USERS = [
@@ -92,6 +94,16 @@ DEMO_USERS = [
         "General Secretariat",
         "en",
         (GROUP_EVENT_MANAGERS,),
+    ),
+    DemoUser(
+        "privacy@liaison.example",
+        "staff manager (reads the audit log)",
+        "Ingrid",
+        "Larsen",
+        "NO",
+        "General Secretariat",
+        "en",
+        (GROUP_STAFF_MANAGERS,),
     ),
     DemoUser(
         "admin@liaison.example",

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     # Project apps first so their templates override third-party ones.
     "portal",
     "portal.accounts",
+    "portal.audit",
     "portal.taxonomy",
     "portal.pages",
     "portal.demo",
@@ -198,6 +199,13 @@ SEARCH_FLAVOUR = env.get_str("SEARCH_FLAVOUR", "auto")  # auto | elasticsearch |
 SEARCH_INDEX_NAME = env.get_str("SEARCH_INDEX_NAME", "liaison")
 SEARCH_EMBEDDED_PATH = env.get_str("SEARCH_EMBEDDED_PATH", str(VAR_DIR / "search"))
 SEARCH_TIMEOUT = env.get_int("SEARCH_TIMEOUT", 5)
+
+# --- Personal data -----------------------------------------------------------------------
+# `manage.py purge_personal_data` (run daily) applies these, counted from the end of the
+# conference week: passport details kept for the visa letter go after N days; the rest of a
+# registration's personal data is anonymised after M days (the figures stay).
+RETENTION_PASSPORT_DAYS = env.get_int("RETENTION_PASSPORT_DAYS", 30)  # N
+RETENTION_REGISTRATION_DAYS = env.get_int("RETENTION_REGISTRATION_DAYS", 365)  # M
 
 # --- Background tasks ---------------------------------------------------------------------
 # Development and tests run tasks at once; production queues them in the database for a

@@ -16,6 +16,8 @@ from events.documents.badges import PER_SHEET
 from events.documents.data import registrations_for_badges
 from events.models import Event
 from events.services.documents import badges_for_event
+from portal.audit.models import Action
+from portal.audit.services import record
 
 
 class Command(BaseCommand):
@@ -54,6 +56,7 @@ class Command(BaseCommand):
             except OSError as exc:
                 partial.unlink(missing_ok=True)
                 raise CommandError(f"Could not write {path}: {exc}") from exc
+        record(Action.BADGES, obj=found, events=[found.slug], badges=count, via="manage.py badges")
         elapsed = time.monotonic() - started
         pages = -(-count // PER_SHEET) or 1  # an empty run still writes one page saying so
         self.stderr.write("")
