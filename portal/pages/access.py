@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.template.response import TemplateResponse
 
 from portal.audiences import AUDIENCE_EXPLANATIONS, Audience, can_view, clearance_for, highest
@@ -32,3 +33,29 @@ def page_access_response(request, page):
         },
         status=403,
     )
+
+
+def document_pages(document):
+    """The live pages that attach or link ``document`` (Wagtail's reference index knows them)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    ids = ReferenceIndex.get_references_to(document).filter(base_content_type=page_type).values("object_id")
+    return Page.objects.live().filter(pk__in=[int(row["object_id"]) for row in ids])
+
+
+def document_access_response(request, document):
+    """None when the user may download ``document``; otherwise a login redirect or a 404.
+
+    A document is as open as the most open live page that uses it; one no live page uses is
+    a draft, for staff only. Refusals say nothing of what the document is.
+    """
+    if clearance_for(request.user) == Audience.STAFF:
+        return None
+    pages = list(document_pages(document))
+    if any(can_view(request.user, effective_audience(page)) for page in pages):
+        return None
+    if pages and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404

@@ -1,8 +1,13 @@
 from wagtail import hooks
 
-from .access import page_access_response
+from .access import document_access_response, page_access_response
 
 
 @hooks.register("before_serve_page")
 def enforce_audience(page, request, serve_args, serve_kwargs):
     return page_access_response(request, page)
+
+
+@hooks.register("before_serve_document")
+def enforce_document_audience(document, request):
+    return document_access_response(request, document)

@@ -1,0 +1,94 @@
+"""Uploaded documents: the type is read from the content, not trusted from the file name.
+
+Wagtail checks the extension (WAGTAILDOCS_EXTENSIONS) and the size (WAGTAILDOCS_MAX_UPLOAD_SIZE);
+this form also checks that the bytes are what the extension says, so an HTML page or a program
+renamed to .pdf is refused with a message saying what was found.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import PurePath
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.forms import BaseDocumentForm
+
+OOXML_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml", "pptx": "ppt/presentation.xml"}
+ODF_TYPES = {"odt": b"application/vnd.oasis.opendocument.text"}
+TEXT_TYPES = {"csv", "txt"}
+LABELS = {
+    "pdf": "PDF",
+    "docx": "Word (.docx)",
+    "xlsx": "Excel (.xlsx)",
+    "pptx": "PowerPoint (.pptx)",
+    "odt": "OpenDocument text (.odt)",
+    "csv": "CSV",
+    "txt": _("plain text"),
+}
+
+
+def _zip_kind(upload) -> str | None:
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "[Content_Types].xml" in names:
+                return next((kind for kind, part in OOXML_PARTS.items() if part in names), None)
+            if "mimetype" in names:
+                declared = archive.read("mimetype").strip()
+                return next((kind for kind, mime in ODF_TYPES.items() if mime == declared), None)
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
+        return None
+    return None
+
+
+def _is_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the end of the sample
+            return False
+        text = head[: exc.start].decode("utf-8")
+    lowered = text.lstrip().lower()
+    return not lowered.startswith(("<!doctype html", "<html", "<script", "<svg", "<?xml"))
+
+
+def sniff(upload) -> str | None:
+    """What the file's content is: one of the allowed kinds, or None."""
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        kind = _zip_kind(upload)
+        upload.seek(0)
+        return kind
+    if head and _is_text(head):
+        return "text"
+    return None
+
+
+def content_matches(upload, extension: str) -> bool:
+    kind = sniff(upload)
+    return kind == extension or (kind == "text" and extension in TEXT_TYPES)
+
+
+class DocumentForm(BaseDocumentForm):
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload is None or not hasattr(upload, "seek") or getattr(upload, "_committed", False):
+            return upload  # unchanged when editing the title only
+        extension = PurePath(upload.name).suffix.lower().lstrip(".")
+        if extension in LABELS and not content_matches(upload, extension):
+            raise forms.ValidationError(
+                _(
+                    "This file is named .%(ext)s but its content is not a %(kind)s document. "
+                    "Save it again as %(kind)s and upload it."
+                )
+                % {"ext": extension, "kind": LABELS[extension]},
+                code="content_mismatch",
+            )
+        return upload

@@ -1,0 +1,168 @@
+"""Uploaded documents: type checked by content, size limit, clear errors; downloads follow the audience."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.documents.models import Document
+from wagtail.models import Collection
+
+from portal.pages.models.best_practice import BestPracticeAttachment
+from tests.factories import UserFactory, best_practice_page
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def ooxml(main_part: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(main_part, "<document/>")
+    return buffer.getvalue()
+
+
+def odt() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def editor_client(client):
+    editor = UserFactory(role="superuser")
+    TOTP.activate(editor, generate_totp_secret())
+    client.force_login(editor)
+    return client
+
+
+def upload(client, name: str, content: bytes):
+    return client.post(
+        "/admin/documents/add/",
+        {
+            "title": f"Upload {name}",
+            "file": SimpleUploadedFile(name, content),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("toolkit.pdf", PDF),
+        ("notes.docx", ooxml("word/document.xml")),
+        ("figures.xlsx", ooxml("xl/workbook.xml")),
+        ("slides.pptx", ooxml("ppt/presentation.xml")),
+        ("minutes.odt", odt()),
+        ("figures.csv", "country,delegates\nSénégal,3\n".encode()),
+        ("readme.txt", "Réunion à Lyon — 2022".encode()),
+    ],
+)
+def test_real_documents_are_accepted(editor_client, name, content):
+    response = upload(editor_client, name, content)
+    assert response.status_code == 302, response.content[:2000]
+    assert Document.objects.filter(title=f"Upload {name}").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("report.pdf", b"<!DOCTYPE html><html><script>alert(1)</script></html>", "PDF"),
+        ("notes.docx", b"MZ\x90\x00\x03\x00\x00\x00 a Windows program", "Word (.docx)"),
+        ("notes.docx", ooxml("xl/workbook.xml"), "Word (.docx)"),  # a spreadsheet renamed
+        ("figures.xlsx", b"PK\x03\x04 not really a zip", "Excel (.xlsx)"),
+        ("figures.csv", b"a,b\x00\x01\x02binary", "CSV"),
+        ("readme.txt", b"<svg onload=alert(1)>", "plain text"),
+    ],
+)
+def test_content_that_does_not_match_its_name_is_refused_clearly(editor_client, name, content, kind):
+    response = upload(editor_client, name, content)
+    assert response.status_code == 200
+    extension = name.rsplit(".", 1)[1]
+    assert f"This file is named .{extension} but its content is not a {kind} document." in response.text
+    assert not Document.objects.filter(title=f"Upload {name}").exists()
+
+
+def test_unlisted_types_and_oversized_files_are_refused(editor_client, settings):
+    response = upload(editor_client, "page.html", b"<html></html>")
+    assert response.status_code == 200 and "File extension “html” is not allowed." in response.text
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1024
+    response = upload(editor_client, "big.pdf", PDF + b"0" * 4096)
+    assert response.status_code == 200 and "This file is too big" in response.text
+    assert not Document.objects.filter(title__in=["Upload page.html", "Upload big.pdf"]).exists()
+
+
+def test_images_are_checked_by_content_and_svg_is_refused(editor_client):
+    root = Collection.get_first_root_node().pk
+    fake = editor_client.post(
+        "/admin/images/add/",
+        {"title": "Fake", "file": SimpleUploadedFile("photo.png", b"not an image"), "collection": root},
+    )
+    assert fake.status_code == 200 and "Upload a valid image" in fake.text
+    svg = editor_client.post(
+        "/admin/images/add/",
+        {"title": "Vector", "file": SimpleUploadedFile("logo.svg", b"<svg onload='x'/>"), "collection": root},
+    )
+    assert svg.status_code == 200 and "Not a supported image format" in svg.text
+
+
+@pytest.fixture
+def disk_storage(settings, tmp_path):
+    """Documents on disk, as in production (the test settings keep files in memory)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
+    }
+
+
+def attached(audience: str) -> Document:
+    document = Document.objects.create(title=f"Annex {audience}", file=ContentFile(PDF, name=f"annex-{audience}.pdf"))
+    page = best_practice_page(title=f"Practice with an annex ({audience})", audience=audience)
+    BestPracticeAttachment.objects.create(page=page, document=document)
+    page.save_revision().publish()  # the reference index learns of the attachment
+    return document
+
+
+@pytest.mark.parametrize(
+    ("audience", "expected"),
+    [
+        (
+            "public",
+            {"anonymous": 200, "public": 200, "delegate": 200, "law_enforcement": 200, "editor": 200},
+        ),
+        (
+            "law_enforcement",
+            {"anonymous": 302, "public": 404, "delegate": 404, "law_enforcement": 200, "editor": 200},
+        ),
+    ],
+)
+def test_documents_are_as_open_as_the_pages_that_use_them(client_for_role, disk_storage, audience, expected):
+    document = attached(audience)
+    for role, status in expected.items():
+        response = client_for_role(role).get(document.url)
+        assert response.status_code == status, role
+        if status == 200:
+            assert b"".join(response.streaming_content) == PDF
+        response.close()
+        if status == 302:
+            assert "/accounts/login/" in response["Location"]
+        if status == 404:
+            assert b"%PDF" not in response.content and document.title.encode() not in response.content
+        client_for_role("anonymous").logout()
+
+
+def test_a_document_no_page_uses_is_for_staff_only(client_for_role, disk_storage):
+    document = Document.objects.create(title="Draft annex", file=ContentFile(PDF, name="draft-annex.pdf"))
+    assert client_for_role("law_enforcement").get(document.url).status_code == 404
+    response = client_for_role("editor").get(document.url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+    response.close()
