@@ -245,3 +245,33 @@ def test_reminders_go_once_to_approved_delegates_in_their_language(capsys):
     assert [m.to for m in reminders] == [[approved.email]]
     assert "Rappel" in reminders[0].subject
     assert "Queued 0 reminders." in capsys.readouterr().out
+
+
+def test_a_real_smtp_server_down_then_back_delivers_every_mail(settings):
+    """The SMTP backend meets a closed port, then a server on that port: nothing is lost."""
+    import socket
+
+    from tests.events.smtp_sink import SMTPSink
+
+    with socket.socket() as probe:  # a free loopback port, with nothing listening yet
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+    event = f.event()
+    users = [f.delegate(language=lang) for lang in ("fr", "en", "fr")]
+    registrations = [submit(user, [event]) for user in users]  # the mail server is down
+    assert Registration.objects.filter(pk__in=[r.pk for r in registrations]).count() == 3
+    assert notifications_send_pending() == (0, 3)
+    waiting = list(Notification.objects.filter(registration__in=registrations))
+    assert len(waiting) == 3, [(n.kind, n.attempts, n.last_error) for n in waiting]
+    assert all(n.attempts >= 1 and "refused" in n.last_error.lower() for n in waiting), [n.last_error for n in waiting]
+
+    sink = SMTPSink(port)  # the server comes back
+    try:
+        assert notifications_send_pending() == (3, 0)
+    finally:
+        sink.stop()
+    assert len(sink.messages) == 3
+    assert sum("Votre inscription" in message or "=?utf-8?" in message for message in sink.messages) >= 2
+    assert Notification.objects.filter(registration__in=registrations, sent_at__isnull=True).count() == 0
