@@ -104,3 +104,28 @@ def test_only_the_env_module_reads_the_environment():
         if "os.environ" in text or "os.getenv" in text:
             offenders.append(str(path.relative_to(ROOT)))
     assert offenders == ["portal/wsgi.py"]  # sets the default settings module only
+
+
+def test_production_headers_cookies_and_csp():
+    """A production process answers over HTTPS only, with HSTS, secure cookies and a CSP that
+    allows no inline script or style."""
+    code = (
+        "import django, json; django.setup();"
+        "from django.conf import settings as s;"
+        "from django.test import Client;"
+        "r = Client(HTTP_X_FORWARDED_PROTO='https').get('/healthz', HTTP_HOST='liaison.example.org');"
+        "plain = Client().get('/healthz', HTTP_HOST='liaison.example.org');"
+        "print(json.dumps({'hsts': r.headers.get('Strict-Transport-Security'),"
+        " 'csp': r.headers.get('Content-Security-Policy'), 'redirect': plain.status_code,"
+        " 'cookies': [s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY]}))"
+    )
+    result = run_manage("shell", "-c", code)
+    assert result.returncode == 0, result.stderr
+    import json
+
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["hsts"] == "max-age=31536000; includeSubDomains; preload"
+    assert seen["redirect"] == 301  # plain HTTP is sent to HTTPS
+    assert seen["cookies"] == [True, True, True]
+    assert "unsafe-inline" not in seen["csp"] and "unsafe-eval" not in seen["csp"]
+    assert "script-src 'self'" in seen["csp"] and "object-src 'none'" in seen["csp"]
