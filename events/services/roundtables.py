@@ -38,9 +38,7 @@ def roundtables_assign(*, event: Event, dry_run: bool = False) -> AssignmentRepo
     tables = list(Roundtable.objects.filter(event=event).select_related("region").order_by("id"))
     approved = {
         a.registration_id: a.registration
-        for a in Attendance.objects.filter(
-            event=event, status=Status.APPROVED, registration__user__isnull=False
-        ).select_related("registration__user")
+        for a in Attendance.objects.filter(event=event, status=Status.APPROVED).select_related("registration__user")
     }
     seats: dict[int, int] = Counter()
     countries: dict[int, Counter] = defaultdict(Counter)
@@ -53,7 +51,8 @@ def roundtables_assign(*, event: Event, dry_run: bool = False) -> AssignmentRepo
         registration = approved.get(placement.registration_id)
         table = table_by_id.get(placement.roundtable_id)
         valid = registration is not None and table is not None
-        if valid and not placement.manual:
+        # An anonymised registration keeps its table (the table's figures stay right).
+        if valid and not placement.manual and registration.user_id is not None:
             valid = (
                 table.region.slug == region_of(registration.country.code)
                 and table.language == _language(registration)
@@ -69,7 +68,10 @@ def roundtables_assign(*, event: Event, dry_run: bool = False) -> AssignmentRepo
             if not dry_run:
                 placement.delete()
 
-    waiting = sorted((r for r in approved.values() if r.pk not in placed_ids), key=lambda r: (r.country.code, r.pk))
+    waiting = sorted(
+        (r for r in approved.values() if r.pk not in placed_ids and r.user_id is not None),
+        key=lambda r: (r.country.code, r.pk),
+    )
     for registration in waiting:
         region, language = region_of(registration.country.code), _language(registration)
         candidates = [t for t in tables if t.region.slug == region and t.language == language]

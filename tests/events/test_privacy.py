@@ -275,3 +275,21 @@ class TestAuditLog:
         client.force_login(staff("superuser"))
         client.post(f"/admin/audit/delete/{entry.pk}/")
         assert AuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_anonymised_delegates_keep_their_roundtable_seat_when_tables_are_assigned_again():
+    from events.models import Placement
+    from events.services.roundtables import roundtables_assign
+
+    event = f.event()
+    f.roundtable(event, region="europe", language="en", capacity=4)
+    registrations = [registered(f.delegate(country="FR"), event) for _ in range(2)]
+    roundtables_assign(event=event)
+    assert Placement.objects.filter(event=event).count() == 2
+    ended(event.week, 400)
+    call_command("purge_personal_data")
+    report = roundtables_assign(event=event)
+    assert report.removed == 0
+    assert set(Placement.objects.filter(event=event).values_list("registration_id", flat=True)) == {
+        r.pk for r in registrations
+    }
