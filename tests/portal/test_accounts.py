@@ -237,3 +237,25 @@ def test_profile_page_shows_the_access_level_in_french(client):
 def test_no_authenticator_means_no_mfa(db):
     user = UserFactory(role="editor")
     assert not Authenticator.objects.filter(user=user).exists()
+
+
+@pytest.mark.django_db
+def test_password_reset_is_rate_limited_per_address_and_per_account(client):
+    user = verified_user()
+    statuses = [client.post("/en/accounts/password/reset/", {"email": user.email}).status_code for _ in range(4)]
+    assert statuses[:3] == [302, 302, 302]  # three links a minute for one account…
+    assert statuses[3] == 429  # …then the requests are refused
+    assert len(mail.outbox) == 3
+    for n in range(7):  # other accounts from the same address: ten a minute in all
+        client.post("/en/accounts/password/reset/", {"email": f"someone{n}@example.test"})
+    assert client.post("/en/accounts/password/reset/", {"email": "another@example.test"}).status_code == 429
+
+
+@pytest.mark.django_db
+def test_sign_up_is_rate_limited_per_address(client):
+    statuses = [
+        client.post("/en/accounts/signup/", {**SIGNUP, "email": f"new{n}@example.test"}).status_code for n in range(11)
+    ]
+    assert statuses[:10] == [302] * 10
+    assert statuses[10] == 429
+    assert User.objects.filter(email__startswith="new").count() == 10
