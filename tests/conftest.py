@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from portal.audiences import Audience
 from tests.factories import UserFactory
 
 ROLES = [
@@ -18,6 +19,23 @@ ROLES = [
     "event_manager",
     "superuser",
 ]
+# Expected clearance of each role: the access tests derive what each role may see from it.
+CLEARANCE = {
+    "anonymous": Audience.PUBLIC,
+    "public": Audience.PUBLIC,
+    "delegate": Audience.DELEGATES,
+    "law_enforcement": Audience.LAW_ENFORCEMENT,
+    "editor": Audience.STAFF,
+    "moderator": Audience.STAFF,
+    "event_manager": Audience.STAFF,
+    "superuser": Audience.STAFF,
+}
+ORDER = [Audience.PUBLIC, Audience.DELEGATES, Audience.LAW_ENFORCEMENT, Audience.STAFF]
+
+
+def allowed(role: str, audience: str) -> bool:
+    """Whether ``role`` may see content of ``audience``."""
+    return ORDER.index(audience) <= ORDER.index(CLEARANCE[role])
 
 
 @pytest.fixture(scope="session")

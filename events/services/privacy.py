@@ -164,7 +164,9 @@ def retention_due(today: dt.date | None = None):
     today = today or timezone.localdate()
     passport_before = today - dt.timedelta(days=settings.RETENTION_PASSPORT_DAYS)
     registration_before = today - dt.timedelta(days=settings.RETENTION_REGISTRATION_DAYS)
-    has_passport = Registration.objects.exclude(passport_name="", passport_number="", passport_expiry=None)
+    has_passport = Registration.objects.exclude(
+        passport_name="", passport_number="", passport_nationality="", passport_expiry=None
+    )
     passports = has_passport.filter(week__end_date__lt=passport_before, anonymised_at__isnull=True)
     registrations = Registration.objects.filter(week__end_date__lt=registration_before, anonymised_at__isnull=True)
     invitations = Invitation.objects.filter(week__end_date__lt=registration_before)

@@ -7,7 +7,9 @@ from .models import Action, AuditEntry
 
 def client_ip(request) -> str | None:
     """The address the request came from (REMOTE_ADDR: set by the server, not by the client)."""
-    return request.META.get("REMOTE_ADDR") or None if request is not None else None
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
 
 
 def record(

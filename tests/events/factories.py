@@ -8,7 +8,8 @@ import itertools
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
-from events.models import ConferenceWeek, Event, Roundtable, Session
+from events.models import ConferenceWeek, Event, Registration, Roundtable, Session, Status
+from events.services.registrations import attendance_set_status, registration_submit
 from portal.taxonomy.models import Region
 from tests.factories import UserFactory
 
@@ -97,3 +98,11 @@ def registration_data(user, **overrides) -> dict:
     }
     data.update(overrides)
     return data
+
+
+def registered(user, event, status=Status.APPROVED, **data) -> Registration:
+    """``user`` registers for ``event`` (extra form fields in ``data``); staff then set ``status``."""
+    registration = registration_submit(user=user, week=event.week, events=[event], data=registration_data(user, **data))
+    if status != Status.PENDING:
+        attendance_set_status(attendance=registration.attendances.get(), status=status, by=None)
+    return registration

@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from events.models import Attendance, Registration, Status
 from events.services.checkin import checkin_record
-from events.services.registrations import attendance_set_status, registration_submit
 from tests.events import factories as f
 from tests.pdftools import page_count, pdf_text, qr_codes
 
@@ -42,15 +41,6 @@ def visa(**fields):
     }
 
 
-def registered(user, event, status=Status.APPROVED, **data):
-    registration = registration_submit(
-        user=user, week=event.week, events=[event], data=f.registration_data(user, **data)
-    )
-    if status != Status.PENDING:
-        attendance_set_status(attendance=registration.attendances.get(), status=status, by=None)
-    return registration
-
-
 def document_url(registration, kind):
     return reverse("events:document", args=[registration.pk, kind])
 
@@ -60,7 +50,7 @@ class TestBadge:
         event = f.event()
         table = f.roundtable(event, region="africa", topic_en="Online scam centres")
         user = f.delegate(country="EG", first_name="محمد", last_name="عبد الله")
-        registration = registered(user, event)
+        registration = f.registered(user, event)
         registration.placements.create(roundtable=table, event=event)
         client.force_login(user)
         response = client.get(document_url(registration, "badge"))
@@ -77,7 +67,7 @@ class TestBadge:
         event = f.event()
         table = f.roundtable(event, region="africa")
         user = f.delegate(country="SN", language="fr")
-        registration = registered(user, event)
+        registration = f.registered(user, event)
         registration.placements.create(roundtable=table, event=event)
         client.force_login(user)
         text = pdf_text(b"".join(client.get(document_url(registration, "badge")).streaming_content))
@@ -92,7 +82,7 @@ class TestBadge:
     def test_bad_names_still_give_a_badge(self, client, first, last):
         event = f.event()
         user = f.delegate(first_name=first, last_name=last)
-        registration = registered(user, event)
+        registration = f.registered(user, event)
         client.force_login(user)
         response = client.get(document_url(registration, "badge"))
         assert response.status_code == 200
@@ -110,7 +100,7 @@ class TestWhoGetsDocuments:
     def test_nobody_else_gets_a_delegates_documents(self, client):
         event = f.event()
         owner = f.delegate()
-        registration = registered(owner, event, **visa())
+        registration = f.registered(owner, event, **visa())
         for kind in ("badge", "letter", "certificate"):
             url = document_url(registration, kind)
             client.logout()
@@ -124,7 +114,7 @@ class TestWhoGetsDocuments:
 
     def test_event_managers_download_anyones(self, client):
         event = f.event()
-        registration = registered(f.delegate(), event)
+        registration = f.registered(f.delegate(), event)
         client.force_login(f.delegate(role="event_manager"))
         assert client.get(document_url(registration, "badge")).status_code == 200
         missing = reverse("events:document", args=[registration.pk + 10_000, "badge"])
@@ -133,7 +123,7 @@ class TestWhoGetsDocuments:
     def test_my_registrations_links_the_documents(self, client):
         event = f.event()
         user = f.delegate()
-        registration = registered(user, event, **visa())
+        registration = f.registered(user, event, **visa())
         client.force_login(user)
         page = client.get(reverse("events:my")).text
         assert document_url(registration, "badge") in page
@@ -147,10 +137,10 @@ class TestVisaLetter:
         event = f.event()
         plain = f.delegate()
         client.force_login(plain)
-        response = client.get(document_url(registered(plain, event), "letter"))
+        response = client.get(document_url(f.registered(plain, event), "letter"))
         assert response.status_code == 409 and "No visa invitation letter was asked for" in response.text
         pending_user = f.delegate()
-        pending = registered(pending_user, event, Status.PENDING, **visa())
+        pending = f.registered(pending_user, event, Status.PENDING, **visa())
         client.force_login(pending_user)
         response = client.get(document_url(pending, "letter"))
         assert response.status_code == 409 and "once a place at an event is approved" in response.text
@@ -159,7 +149,7 @@ class TestVisaLetter:
         week = f.week(letter_signatory="Jürgen Stock", letter_signatory_title_fr="Secrétaire général")
         event = f.event(week)
         user = f.delegate(country="MA", language="fr")
-        registration = registered(
+        registration = f.registered(
             user,
             event,
             **visa(
@@ -181,7 +171,7 @@ class TestCertificate:
     def test_only_after_check_in(self, client):
         event = f.event()
         user = f.delegate(first_name="Ελένη", last_name="Παπαδοπούλου")
-        registration = registered(user, event)
+        registration = f.registered(user, event)
         client.force_login(user)
         response = client.get(document_url(registration, "certificate"))
         assert response.status_code == 409 and "after check-in" in response.text
@@ -221,7 +211,7 @@ def _many_registrations(event, count):
 def test_badge_sheet_for_300_delegates(tmp_path):
     event = f.event(capacity=400)
     registrations = _many_registrations(event, 300)
-    registered(f.delegate(), event, Status.WAITLISTED)  # not approved: no badge
+    f.registered(f.delegate(), event, Status.WAITLISTED)  # not approved: no badge
     out = tmp_path / "badges.pdf"
     err = io.StringIO()
     call_command("badges", event.slug, "--out", str(out), stderr=err)
@@ -247,7 +237,7 @@ def test_admin_action_downloads_the_badges_of_the_selected_events(client):
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
     event = f.event()
-    registration = registered(f.delegate(first_name="Mei", last_name="Tan"), event)
+    registration = f.registered(f.delegate(first_name="Mei", last_name="Tan"), event)
     manager = f.delegate(role="event_manager")
     TOTP.activate(manager, generate_totp_secret())
     client.force_login(manager)

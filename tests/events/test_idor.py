@@ -12,7 +12,6 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 
 from events.models import AgendaFeed, AgendaItem, Attendance, Registration, Status
-from events.services.registrations import attendance_set_status, registration_submit
 from tests.events import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -24,8 +23,7 @@ def two_delegates():
     first, second = f.event(week), f.event(week, audience="law_enforcement")
     session = f.session(first, audience="delegates")
     alice, bob = f.delegate(country="FR"), f.delegate(country="KE")
-    registration = registration_submit(user=alice, week=week, events=[first], data=f.registration_data(alice))
-    attendance_set_status(attendance=registration.attendances.get(), status=Status.APPROVED, by=None)
+    registration = f.registered(alice, first)
     AgendaItem.objects.create(user=alice, session=session)
     feed = AgendaFeed.objects.create(user=alice)
     return {

@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from events.models import Attendance, ConferenceWeek, Event, Invitation, Registration, Status
 from events.selectors import event_figures, week_statistics
-from events.services.registrations import attendance_set_status, registration_submit
 from portal.accounts.models import User
 from portal.audit.models import Action, AuditEntry
 from tests.events import factories as f
@@ -28,15 +27,6 @@ PASSPORT = {
     "passport_nationality": "BR",
     "passport_expiry": dt.date(2030, 1, 1),
 }
-
-
-def registered(user, event, status=Status.APPROVED, **data):
-    registration = registration_submit(
-        user=user, week=event.week, events=[event], data=f.registration_data(user, **data)
-    )
-    if status != Status.PENDING:
-        attendance_set_status(attendance=registration.attendances.get(), status=status, by=None)
-    return registration
 
 
 def ended(week: ConferenceWeek, days_ago: int) -> None:
@@ -66,7 +56,7 @@ class TestRetention:
         for days in (10, 40, 400):
             event = f.event(country_quota=2)
             users = [f.delegate(country=c) for c in ("BR", "BR", "KE")]
-            regs = [registered(u, event, **PASSPORT) for u in users]
+            regs = [f.registered(u, event, **PASSPORT) for u in users]
             ended(event.week, days)
             made[days] = (event, users, regs)
         return made
@@ -133,7 +123,7 @@ class TestRetention:
 
     def test_anonymised_registrations_export_without_names_and_have_no_documents(self, client):
         event = f.event()
-        registration = registered(f.delegate(), event)
+        registration = f.registered(f.delegate(), event)
         ended(event.week, 400)
         call_command("purge_personal_data")
         client.force_login(staff())
@@ -149,7 +139,7 @@ class TestPersonalDataDownload:
         event = f.event()
         session = f.session(event)
         user = f.delegate(first_name="Ana", last_name="Lima")
-        registration = registered(user, event, **PASSPORT)
+        registration = f.registered(user, event, **PASSPORT)
         client.force_login(user)
         client.post(reverse("events:star", args=[session.pk]))
         # A staff member downloads their visa letter: the person sees that it happened.
@@ -191,13 +181,13 @@ class TestAccountDeletion:
     def test_deletion_anonymises_registrations_frees_seats_and_keeps_the_figures(self, client, mailoutbox):
         past = f.event()
         past_user = f.delegate(country="BR")
-        past_registration = registered(past_user, past, **PASSPORT)
+        past_registration = f.registered(past_user, past, **PASSPORT)
         ended(past.week, 100)
 
         upcoming = f.event(capacity=1)
-        seated = registered(past_user, upcoming)
+        seated = f.registered(past_user, upcoming)
         waiting_user = f.delegate(country="KE")
-        waiting = registered(waiting_user, upcoming, status=Status.PENDING)
+        waiting = f.registered(waiting_user, upcoming, status=Status.PENDING)
         assert waiting.attendances.get().status == Status.WAITLISTED
         figures_past = event_figures(past)
 
@@ -230,7 +220,7 @@ class TestAuditLog:
     def test_staff_access_to_personal_data_is_recorded(self, client):
         event = f.event()
         user = f.delegate()
-        registration = registered(user, event, **PASSPORT)
+        registration = f.registered(user, event, **PASSPORT)
         client.force_login(user)
         client.get(reverse("events:document", args=[registration.pk, "badge"]))  # their own: not staff access
         assert not AuditEntry.objects.exists()
@@ -249,7 +239,7 @@ class TestAuditLog:
 
     def test_badge_printing_is_recorded(self, tmp_path):
         event = f.event()
-        registered(f.delegate(), event)
+        f.registered(f.delegate(), event)
         call_command("badges", event.slug, "--out", str(tmp_path / "b.pdf"))
         entry = AuditEntry.objects.get(action=Action.BADGES)
         assert entry.detail["badges"] == 1 and entry.detail["via"] == "manage.py badges"
@@ -283,7 +273,7 @@ def test_anonymised_delegates_keep_their_roundtable_seat_when_tables_are_assigne
 
     event = f.event()
     f.roundtable(event, region="europe", language="en", capacity=4)
-    registrations = [registered(f.delegate(country="FR"), event) for _ in range(2)]
+    registrations = [f.registered(f.delegate(country="FR"), event) for _ in range(2)]
     roundtables_assign(event=event)
     assert Placement.objects.filter(event=event).count() == 2
     ended(event.week, 400)
@@ -293,3 +283,13 @@ def test_anonymised_delegates_keep_their_roundtable_seat_when_tables_are_assigne
     assert set(Placement.objects.filter(event=event).values_list("registration_id", flat=True)) == {
         r.pk for r in registrations
     }
+
+
+def test_a_passport_nationality_alone_is_purged_too():
+    event = f.event()
+    registration = f.registered(f.delegate(), event)
+    Registration.objects.filter(pk=registration.pk).update(passport_nationality="BR")
+    ended(event.week, 40)
+    call_command("purge_personal_data")
+    registration.refresh_from_db()
+    assert str(registration.passport_nationality) == "" and registration.passport_purged_at

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -25,21 +25,10 @@ from django.utils import timezone
 from portal.audiences import Audience
 from portal.pages.models import NewsIndexPage, ToolkitIndexPage, ToolkitPage
 from portal.pages.models.toolkit import ToolkitChapter
-from tests.conftest import ROLES
+from tests.conftest import CLEARANCE, ORDER, ROLES, allowed
 from tests.factories import add_page, en_index, news_page
 from tests.pdftools import pdf_text
 
-ORDER = [Audience.PUBLIC, Audience.DELEGATES, Audience.LAW_ENFORCEMENT, Audience.STAFF]
-CLEARANCE = {
-    "anonymous": Audience.PUBLIC,
-    "public": Audience.PUBLIC,
-    "delegate": Audience.DELEGATES,
-    "law_enforcement": Audience.LAW_ENFORCEMENT,
-    "editor": Audience.STAFF,
-    "moderator": Audience.STAFF,
-    "event_manager": Audience.STAFF,
-    "superuser": Audience.STAFF,
-}
 STAFF_ROLES = {"editor", "moderator", "event_manager", "superuser"}
 
 # One invented word per audience, far apart in spelling, plus a misspelling of each.
@@ -50,10 +39,6 @@ WORDS = {
     Audience.STAFF: ("glomwhistle", "glomwhstle"),
 }
 YEARS = {Audience.PUBLIC: 1991, Audience.DELEGATES: 1992, Audience.LAW_ENFORCEMENT: 1993, Audience.STAFF: 1994}
-
-
-def allowed(role: str, audience: str) -> bool:
-    return ORDER.index(audience) <= ORDER.index(CLEARANCE[role])
 
 
 @dataclass
@@ -67,7 +52,6 @@ class Items:
     insider: object = None
     toolkit: object = None
     event: object = None
-    extra: dict = field(default_factory=dict)
 
     def titles(self) -> list[str]:
         return [self.news.title, self.insider.title, self.toolkit.title, self.event.name_en]

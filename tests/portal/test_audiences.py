@@ -6,25 +6,8 @@ import pytest
 
 from portal.audiences import Audience, can_view, clearance_for, visible_audiences
 from portal.pages.models import NewsIndexPage
-from tests.conftest import ROLES
+from tests.conftest import CLEARANCE, ORDER, ROLES, allowed
 from tests.factories import UserFactory, add_page, en_index, news_page
-
-# Expected clearance of each role; the matrix below is derived from it.
-CLEARANCE = {
-    "anonymous": Audience.PUBLIC,
-    "public": Audience.PUBLIC,
-    "delegate": Audience.DELEGATES,
-    "law_enforcement": Audience.LAW_ENFORCEMENT,
-    "editor": Audience.STAFF,
-    "moderator": Audience.STAFF,
-    "event_manager": Audience.STAFF,
-    "superuser": Audience.STAFF,
-}
-ORDER = [Audience.PUBLIC, Audience.DELEGATES, Audience.LAW_ENFORCEMENT, Audience.STAFF]
-
-
-def allowed(role: str, audience: str) -> bool:
-    return ORDER.index(audience) <= ORDER.index(CLEARANCE[role])
 
 
 @pytest.mark.django_db
