@@ -8,11 +8,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from portal.audiences import can_view, visible_audiences
+from portal.audiences import can_view
 
 from .ical import calendar
-from .models import AgendaFeed, AgendaItem, Event, Roundtable, Session
-from .selectors import events_for_listing, sessions_visible
+from .models import AgendaFeed, Event, Roundtable
+from .selectors import agenda_of, events_for_listing, sessions_visible
 
 router = Router(tags=["events"])
 
@@ -119,10 +119,5 @@ def agenda_ical(request, token: str, lang: str = "en"):
     feed = AgendaFeed.objects.filter(token=token).select_related("user").first()
     if feed is None:
         raise Http404
-    allowed = visible_audiences(feed.user)
-    session_ids = AgendaItem.objects.filter(user=feed.user).values_list("session_id", flat=True)
-    sessions = Session.objects.filter(
-        pk__in=session_ids, audience__in=allowed, event__audience__in=allowed
-    ).select_related("event")
-    body = calendar("Liaison — my agenda", sessions.order_by("starts_at"), lang if lang in ("en", "fr") else "en")
+    body = calendar("Liaison — my agenda", agenda_of(feed.user), lang if lang in ("en", "fr") else "en")
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

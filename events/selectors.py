@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 
-from .models import Attendance, Event, Registration, Session, Status
+from .models import AgendaItem, Attendance, Event, Registration, Session, Status
 
 
 def events_for_listing(user):
@@ -16,6 +16,22 @@ def sessions_visible(user, event):
 
     return (
         Session.objects.filter(event=event, audience__in=visible_audiences(user))
+        .select_related("event__week")
+        .order_by("starts_at")
+    )
+
+
+def agenda_of(user):
+    """The sessions ``user`` starred that they may still see, in time order (page and iCal feed)."""
+    from portal.audiences import visible_audiences
+
+    allowed = visible_audiences(user)
+    return (
+        Session.objects.filter(
+            pk__in=AgendaItem.objects.filter(user=user).values("session_id"),
+            audience__in=allowed,
+            event__audience__in=allowed,
+        )
         .select_related("event__week")
         .order_by("starts_at")
     )

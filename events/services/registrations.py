@@ -266,6 +266,34 @@ def invitation_send(*, invitation: Invitation) -> None:
     _notify(Notification.Kind.INVITATION, invitation=invitation)
 
 
+def invitation_apply(*, user, invitation: Invitation) -> bool:
+    """Fill the profile gaps from ``invitation`` and, when the account has verified the very address
+    staff invited, make it a delegate: the invitation is the staff's word for that person.
+
+    Anyone else holding the link only gets the form filled in; their own clearance still decides
+    which events they may register for. Returns whether the account was admitted as a delegate.
+    """
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.models import Group
+
+    from portal.audiences import GROUP_DELEGATES
+
+    changed = []
+    if invitation.country and not user.country:
+        user.country, changed = invitation.country, [*changed, "country"]
+    if invitation.bureau and not user.organisation:
+        user.organisation, changed = invitation.bureau, [*changed, "organisation"]
+    if changed:
+        user.save(update_fields=changed)
+    if not EmailAddress.objects.filter(user=user, email__iexact=invitation.email, verified=True).exists():
+        return False
+    group = Group.objects.filter(name=GROUP_DELEGATES).first()
+    if group is None or user.groups.filter(pk=group.pk).exists():
+        return False
+    user.groups.add(group)
+    return True
+
+
 def invitation_create(
     *, week, email: str, by, role: str = "delegate", country: str = "", bureau: str = "", events=()
 ) -> Invitation:

@@ -14,10 +14,11 @@ from portal.audiences import can_view
 from ..forms import RegistrationForm
 from ..models import AgendaFeed, AgendaItem, Attendance, ConferenceWeek, Event, Invitation, Registration, Status
 from ..permissions import email_verified
-from ..selectors import events_for_listing, registrations_of, sessions_visible
+from ..selectors import agenda_of, events_for_listing, registrations_of, sessions_visible
 from ..services.registrations import (
     RegistrationError,
     attendance_set_status,
+    invitation_apply,
     registration_add_event,
     registration_submit,
 )
@@ -53,8 +54,10 @@ def register(request, week_slug):
     if existing:
         messages.info(request, _("You are already registered for this week."))
         return redirect("events:my")
-    events = [e for e in week.events.visible_to(request.user).order_by("sort_order") if e.is_open()]
     invitation = _invitation_from_session(request, week)
+    if invitation is not None and request.method == "GET":
+        _accept(request, invitation)
+    events = [e for e in week.events.visible_to(request.user).order_by("sort_order") if e.is_open()]
     user = request.user
     if request.method == "POST":
         form = RegistrationForm(request.POST, events=events)
@@ -87,6 +90,11 @@ def _invitation_from_session(request, week):
     return Invitation.objects.filter(token=token, week=week, accepted_at__isnull=True).first()
 
 
+def _accept(request, invitation) -> None:
+    if invitation_apply(user=request.user, invitation=invitation):
+        messages.success(request, _("Your invitation is accepted: you can now register for events open to delegates."))
+
+
 def invitation_landing(request, token):
     invitation = Invitation.objects.filter(token=token).select_related("week").first()
     if invitation is None or invitation.accepted_at is not None:
@@ -94,14 +102,7 @@ def invitation_landing(request, token):
         return redirect("events:list")
     request.session["events_invitation"] = invitation.token
     if request.user.is_authenticated:
-        user = request.user
-        changed = []
-        if invitation.country and not user.country:
-            user.country, changed = invitation.country, [*changed, "country"]
-        if invitation.bureau and not user.organisation:
-            user.organisation, changed = invitation.bureau, [*changed, "organisation"]
-        if changed:
-            user.save(update_fields=changed)
+        _accept(request, invitation)
     return redirect("events:register", week_slug=invitation.week.slug)
 
 
@@ -118,7 +119,11 @@ def my_registrations(request):
             if e.pk not in taken and e.is_open()
         ]
     feed, _created = AgendaFeed.objects.get_or_create(user=request.user)
-    return render(request, "events/my_registrations.html", {"registrations": registrations, "feed": feed})
+    return render(
+        request,
+        "events/my_registrations.html",
+        {"registrations": registrations, "feed": feed, "agenda": agenda_of(request.user)},
+    )
 
 
 @login_required

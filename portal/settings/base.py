@@ -152,6 +152,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # --- Wagtail -------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Liaison"
 WAGTAILADMIN_BASE_URL = env.get_str("SITE_URL", "http://127.0.0.1:8000")
+# No Gravatar in the admin: it would send a hash of every staff address to a third party (and the
+# CSP would block the images anyway). Wagtail shows its built-in default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_LOGIN_URL = "account_login"  # the admin logs in through allauth, so MFA applies
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # passwords are managed by allauth
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -82,7 +82,8 @@ def roundtable(the_event, region="europe", language="en", capacity=8, **fields) 
 
 
 def delegate(country="FR", language="en", role="delegate", **fields):
-    user = UserFactory(role=role, country=country, organisation=f"NCB {country}", preferred_language=language, **fields)
+    fields.setdefault("organisation", f"NCB {country}")
+    user = UserFactory(role=role, country=country, preferred_language=language, **fields)
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
 

@@ -85,6 +85,41 @@ class TestRegisteringOnTheSite:
         french = client.get("/fr/events/my/").text
         assert "Mes inscriptions" in french and "En attente de validation" in french
 
+    def test_an_invitation_to_my_verified_address_makes_me_a_delegate(self, client):
+        from events.services.registrations import invitation_create
+
+        event = f.event(audience="delegates")
+        user = f.delegate(role="public", country="", organisation="")
+        invitation = invitation_create(
+            week=event.week, email=user.email.upper(), by=None, country="KE", bureau="NCB Nairobi"
+        )
+        client.force_login(user)
+        assert event.name not in client.get(reverse("events:register", args=[event.week.slug])).text
+        response = client.get(reverse("events:invitation", args=[invitation.token]), follow=True)
+        assert "Your invitation is accepted" in response.text
+        assert [e.pk for e in response.context["events"]] == [event.pk]
+        user.refresh_from_db()
+        assert user.groups.filter(name="Delegates").exists()
+        assert (str(user.country), user.organisation) == ("KE", "NCB Nairobi")
+
+    @pytest.mark.parametrize("case", ["other address", "unverified address"])
+    def test_an_invitation_held_by_someone_else_only_fills_the_form(self, client, case):
+        from allauth.account.models import EmailAddress
+
+        from events.services.registrations import invitation_create
+
+        event = f.event(audience="delegates")
+        user = f.delegate(role="public")
+        email = "someone.else@example.test"
+        if case == "unverified address":
+            EmailAddress.objects.create(user=user, email=email, verified=False, primary=False)
+        invitation = invitation_create(week=event.week, email=email, by=None)
+        client.force_login(user)
+        response = client.get(reverse("events:invitation", args=[invitation.token]), follow=True)
+        assert "Your invitation is accepted" not in response.text
+        assert response.context["events"] == []
+        assert not user.groups.filter(name="Delegates").exists()
+
     def test_delegates_can_cancel_only_their_own_place(self, client):
         event = f.event()
         mine, theirs = registered(f.delegate(), event), registered(f.delegate(country="KE"), event)

@@ -1,0 +1,41 @@
+"""Prepared on the e2e server before it starts (run inside its own process with ``manage.py shell``).
+
+Staff invite the delegate of the browser journey to the demonstration week, through the same
+service the admin uses, so the invitation email lands in the server's mail outbox. Prints, as one
+JSON line, what the browser needs to know that a real person would have on paper: the staff
+accounts' second-factor secrets.
+"""
+
+from __future__ import annotations
+
+import json
+
+DELEGATE_EMAIL = "nadia.benali@example.test"
+WEEK = "demo-week"
+MAIN_EVENT = "heads-of-ncb-demo"  # room for three delegates per country
+SMALL_EVENT = "ncb-dpo-demo"  # one place per country; Senegal's is already taken by the demo delegate
+
+
+def prepare() -> None:
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.utils import decrypt
+
+    from events.models import ConferenceWeek
+    from events.services.registrations import invitation_create
+    from portal.accounts.models import User
+
+    manager = User.objects.get(email="events@liaison.example")
+    week = ConferenceWeek.objects.get(slug=WEEK)
+    invitation_create(
+        week=week,
+        email=DELEGATE_EMAIL,
+        by=manager,
+        country="SN",
+        bureau="NCB Dakar",
+        events=list(week.events.filter(slug__in=[MAIN_EVENT, SMALL_EVENT])),
+    )
+    secrets = {
+        authenticator.user.email: decrypt(authenticator.data["secret"])
+        for authenticator in Authenticator.objects.filter(type=Authenticator.Type.TOTP).select_related("user")
+    }
+    print(json.dumps({"totp": secrets}))
