@@ -149,3 +149,64 @@ class TestDelegateJourney:
         expect(page.get_by_role("alert")).to_contain_text("Already used.")
         expect(page.get_by_role("alert")).to_contain_text("The same code is not accepted twice.")
         screenshot(page, "checkin-refused-second-time")
+
+
+def result_titles(page) -> list[str]:
+    return page.locator(".results .card-title").all_inner_texts()
+
+
+def result_count(page) -> int:
+    return int(re.match(r"\d+", page.locator("#results-heading").inner_text().strip()).group(0))
+
+
+def test_an_officer_searches_in_french_finds_an_english_only_practice_and_narrows_by_facet(new_page):
+    page = new_page(locale="fr-FR")
+    log_in(page, "officer@liaison.example")
+    page.goto("/fr/")
+    header_search = page.get_by_role("banner").get_by_role("search")
+    header_search.get_by_label("Recherche").fill("centres d'escroquerie")
+    header_search.get_by_role("button", name="Recherche").click()
+    expect(page.locator("#results-heading")).to_contain_text("centres d'escroquerie")
+    everything = result_count(page)
+    practice = "Screening workers rescued from online scam centres"  # exists only in English
+    assert practice in result_titles(page)
+    assert everything >= 2, result_titles(page)
+
+    # The type facet narrows the list to the best practices, and says so.
+    facets = page.get_by_role("complementary", name="Affiner les résultats")
+    facets.get_by_role("link", name="Bonne pratique").click()
+    expect(facets.get_by_role("link", name="Bonne pratique")).to_have_attribute("aria-current", "true")
+    narrowed = result_count(page)
+    assert 1 <= narrowed < everything
+    assert practice in result_titles(page)
+    assert practice in result_titles(page)
+
+    page.get_by_role("link", name=practice).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(practice)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    screenshot(page, "officer-opened-english-practice")
+
+
+def test_a_delegates_only_item_never_shows_to_a_public_visitor(new_page):
+    query = "tables rondes régionales"
+    briefing = "Note aux délégués : déroulement des tables rondes régionales"
+    officer = new_page(locale="fr-FR")
+    log_in(officer, "officer@liaison.example")
+    officer.goto(f"/fr/recherche/?q={query}")
+    assert briefing in result_titles(officer), "the officer (cleared above delegates) finds the briefing"
+    cleared_count = result_count(officer)
+
+    visitor = new_page(locale="fr-FR")
+    visitor.goto(f"/fr/recherche/?q={query}")
+    expect(visitor.locator("#results-heading")).to_be_visible()
+    assert briefing not in result_titles(visitor)
+    assert result_count(visitor) < cleared_count
+    assert "déroulement" not in visitor.get_by_role("main").inner_text().lower()
+    # Not through the facet counts or the suggestions either.
+    facet_total = sum(
+        int(n.strip("()")) for n in visitor.locator(".facet").first.locator(".count").all_inner_texts()
+    )
+    assert facet_total == result_count(visitor)
+    completions = visitor.request.get("/api/v1/search/autocomplete?q=note%20aux&lang=fr")
+    assert completions.ok and "délégués" not in str(completions.json())
+    screenshot(visitor, "visitor-search-without-delegate-item")
