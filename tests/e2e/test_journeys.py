@@ -203,9 +203,7 @@ def test_a_delegates_only_item_never_shows_to_a_public_visitor(new_page):
     assert result_count(visitor) < cleared_count
     assert "déroulement" not in visitor.get_by_role("main").inner_text().lower()
     # Not through the facet counts or the suggestions either.
-    facet_total = sum(
-        int(n.strip("()")) for n in visitor.locator(".facet").first.locator(".count").all_inner_texts()
-    )
+    facet_total = sum(int(n.strip("()")) for n in visitor.locator(".facet").first.locator(".count").all_inner_texts())
     assert facet_total == result_count(visitor)
     completions = visitor.request.get("/api/v1/search/autocomplete?q=note%20aux&lang=fr")
     assert completions.ok and "délégués" not in str(completions.json())
