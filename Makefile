@@ -36,7 +36,14 @@ run: demo
 	@echo "Serving Liaison on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install
+E2E_NODE := tests/e2e/node_modules/.installed
+
+# axe-core for the accessibility tests, pinned by tests/e2e/package-lock.json.
+$(E2E_NODE): tests/e2e/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm is missing: the accessibility tests will say so (apt-get install npm)"; fi
+
+test: install $(E2E_NODE)
 	$(PY) -m pytest
 
 lint: install

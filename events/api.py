@@ -80,12 +80,32 @@ def _visible_event(request, slug) -> Event:
     return event
 
 
+class NotFoundOut(Schema):
+    detail: str
+
+
+NOT_FOUND = {404: NotFoundOut}  # unknown, or not visible to the caller: the same answer
+ICALENDAR = {
+    "responses": {
+        200: {
+            "description": "An iCalendar (RFC 5545) document",
+            "content": {"text/calendar": {"schema": {"type": "string"}}},
+        }
+    }
+}
+
+
 @router.get("/events", response=list[EventOut], summary="Events the caller may see")
 def list_events(request):
     return list(events_for_listing(request.user))
 
 
-@router.get("/events/{slug}.ics", summary="The event's programme as an iCalendar feed")
+@router.get(
+    "/events/{slug}.ics",
+    response=NOT_FOUND,
+    openapi_extra=ICALENDAR,
+    summary="The event's programme as an iCalendar feed",
+)
 def event_ical(request, slug: str, lang: str = "en"):
     event = _visible_event(request, slug)
     body = calendar(
@@ -98,23 +118,34 @@ def event_ical(request, slug: str, lang: str = "en"):
     return response
 
 
-@router.get("/events/{slug}", response=EventOut, summary="One event")
+@router.get("/events/{slug}", response={200: EventOut, **NOT_FOUND}, summary="One event")
 def get_event(request, slug: str):
     return _visible_event(request, slug)
 
 
-@router.get("/events/{slug}/sessions", response=list[SessionOut], summary="The event's programme")
+@router.get(
+    "/events/{slug}/sessions", response={200: list[SessionOut], **NOT_FOUND}, summary="The event's programme"
+)
 def list_sessions(request, slug: str):
     return list(sessions_visible(request.user, _visible_event(request, slug)))
 
 
-@router.get("/events/{slug}/roundtables", response=list[RoundtableOut], summary="The event's regional roundtables")
+@router.get(
+    "/events/{slug}/roundtables",
+    response={200: list[RoundtableOut], **NOT_FOUND},
+    summary="The event's regional roundtables",
+)
 def list_roundtables(request, slug: str):
     event = _visible_event(request, slug)
     return list(Roundtable.objects.filter(event=event).select_related("region"))
 
 
-@router.get("/agenda/{token}.ics", summary="A delegate's personal agenda (secret address)")
+@router.get(
+    "/agenda/{token}.ics",
+    response=NOT_FOUND,
+    openapi_extra=ICALENDAR,
+    summary="A delegate's personal agenda (secret address)",
+)
 def agenda_ical(request, token: str, lang: str = "en"):
     feed = AgendaFeed.objects.filter(token=token).select_related("user").first()
     if feed is None:
