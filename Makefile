@@ -64,6 +64,8 @@ bench: install
 	$(PY) bench/search.py
 	$(PY) bench/registration.py
 	$(PY) bench/badges.py
+	$(PY) bench/pages.py
+	$(PY) bench/report.py
 
 clean:
 	rm -rf var .pytest_cache .ruff_cache

@@ -29,8 +29,8 @@ def env(**extra) -> dict:
     return environment
 
 
-def manage(*args, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env(), check=True, **kwargs)
+def manage(*args, environment: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=environment or env(), check=True, **kwargs)
 
 
 def free_port() -> int:
@@ -40,7 +40,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(workers: int, port: int | None = None, threads: int = 1):
+def gunicorn(workers: int, port: int | None = None, threads: int = 1, environment: dict | None = None):
     """Serve the portal under gunicorn on loopback; yields the base URL."""
     port = port or free_port()
     binary = Path(PYTHON).with_name("gunicorn")
@@ -64,7 +64,7 @@ def gunicorn(workers: int, port: int | None = None, threads: int = 1):
             "5",
         ],
         cwd=ROOT,
-        env=env(),
+        env=environment or env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -94,8 +94,10 @@ def warm(base: str, paths: list[str], rounds: int = 2) -> None:
             urllib.request.urlopen(base + path, timeout=30).read()  # noqa: S310 (loopback)
 
 
-def wrk(base: str, paths: list[str], *, seconds: int, connections: int, threads: int = 2) -> dict:
-    """Bounded load on loopback with wrk, rotating over ``paths``."""
+def wrk(
+    base: str, paths: list[str], *, seconds: int, connections: int, threads: int = 2, headers: dict | None = None
+) -> dict:
+    """Bounded load on loopback with wrk, rotating over ``paths`` (with extra request ``headers``)."""
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed for the HTTP benchmarks: apt-get install wrk")
     paths_file = VAR / "wrk-paths.txt"
@@ -108,6 +110,7 @@ def wrk(base: str, paths: list[str], *, seconds: int, connections: int, threads:
             f"-d{seconds}s",
             "--timeout",
             "10s",
+            *[arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")],
             "-s",
             str(BENCH / "wrk_paths.lua"),
             base + paths[0],

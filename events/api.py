@@ -123,9 +123,7 @@ def get_event(request, slug: str):
     return _visible_event(request, slug)
 
 
-@router.get(
-    "/events/{slug}/sessions", response={200: list[SessionOut], **NOT_FOUND}, summary="The event's programme"
-)
+@router.get("/events/{slug}/sessions", response={200: list[SessionOut], **NOT_FOUND}, summary="The event's programme")
 def list_sessions(request, slug: str):
     return list(sessions_visible(request.user, _visible_event(request, slug)))
 

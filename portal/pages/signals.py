@@ -1,4 +1,5 @@
-"""After a publish, the page's PDFs are made again (in a task, once the publish is committed).
+"""After a publish, the page's PDFs are made again (in a task, once the publish is committed), and
+any change to the page tree invalidates the cached menus.
 
 Several publishes in one transaction (load_demo, a workflow) each enqueue a refresh; the first
 one that runs makes the documents and the others find them already cached.
@@ -29,6 +30,14 @@ def _published(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    from wagtail.signals import page_published
+    from django.db.models.signals import post_delete
+    from wagtail.models import Page
+    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+    from .menu import tree_changed
 
     page_published.connect(_published, dispatch_uid="pages-documents-published")
+    # Anything that can change the main menu (see menu.py).
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+        signal.connect(tree_changed, dispatch_uid=f"pages-menu-{id(signal)}")
+    post_delete.connect(tree_changed, sender=Page, dispatch_uid="pages-menu-deleted")

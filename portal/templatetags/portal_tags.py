@@ -9,6 +9,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from portal.audiences import can_view
+from portal.pages.menu import menu_sections
 
 register = template.Library()
 
@@ -29,20 +30,20 @@ def _home_for(request, language: str):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Top-level sections of the current language that the reader may see."""
+    """Top-level sections of the current language that the reader may see (cached: pages.menu)."""
     request = context.get("request")
     if request is None:
         return []
-    home = _home_for(request, translation.get_language() or settings.LANGUAGE_CODE)
-    if home is None:
+    site = Site.find_for_request(request)
+    if site is None:
         return []
+    language = translation.get_language() or settings.LANGUAGE_CODE
     current = context.get("page")
-    items = []
-    for child in home.get_children().live().in_menu().specific():
-        if can_view(request.user, getattr(child, "audience", None)):
-            active = bool(current and current.path.startswith(child.path))
-            items.append({"title": child.title, "url": child.url, "active": active})
-    return items
+    current_path = current.path if isinstance(current, Page) else None
+    return [
+        {**item, "active": bool(current_path and current_path.startswith(item["path"]))}
+        for item in menu_sections(site, language, request.user)
+    ]
 
 
 @register.simple_tag(takes_context=True)
