@@ -8,7 +8,8 @@
 3. Cached: with every cache warm, wrk loads each group of pages for a fixed time, anonymously and
    as a signed-in delegate (whose pages also show restricted items and account links).
 Pages: home (en, fr); conference index, the Singapore 2023 conference page and its events (en, fr).
-Target: p95 ≤ 100 ms per group at steady state, ≥ 100 pages/s on the 2-core benchmark machine.
+Target (ours; the issue sets none): for every group at steady state, p95 ≤ 150 ms and ≥ 75 pages/s
+on the 2-core benchmark machine with 8 concurrent clients.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ GROUPS = {
         "/fr/events/police-science-congress-2023/",
     ],
 }
-TARGETS = {"p95_ms": 100, "rps": 100}
+TARGETS = {"p95_ms": 150, "rps": 75}
 
 
 def environment() -> dict:

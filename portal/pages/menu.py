@@ -1,42 +1,16 @@
-"""The main menu, kept in the shared cache per site, language and clearance.
-
-Building it costs a query per section type on every page view; it changes only when the page tree
-does. Every publish, unpublish, move, rename or deletion bumps one version number that is part of
-the cache key, so all processes stop using the old menus at once.
-"""
+"""The main menu, kept in the shared cache per site, language and clearance (see tree_cache)."""
 
 from __future__ import annotations
 
-from django.core.cache import cache
-
 from portal.audiences import can_view, clearance_for
 
-_VERSION_KEY = "pages:tree-version"
-_TTL = 3600
-
-
-def tree_version() -> int:
-    return cache.get_or_set(_VERSION_KEY, 1, None)
-
-
-def tree_changed(**kwargs) -> None:
-    """Signal receiver: the page tree changed, so every cached menu is stale."""
-    try:
-        cache.incr(_VERSION_KEY)
-    except ValueError:
-        cache.set(_VERSION_KEY, 2, None)
+from .tree_cache import tree_cached
 
 
 def menu_sections(site, language: str, user) -> list[dict]:
     """Live, in-menu sections under the home page of ``language`` that ``user`` may see:
     ``[{"title", "url", "path"}]`` (``path`` lets the caller mark the current section)."""
-    clearance = clearance_for(user)
-    key = f"pages:menu:{site.pk}:{language}:{clearance}:{tree_version()}"
-    items = cache.get(key)
-    if items is None:
-        items = _build(site, language, user)
-        cache.set(key, items, _TTL)
-    return items
+    return tree_cached(f"menu:{site.pk}:{language}:{clearance_for(user)}", lambda: _build(site, language, user))
 
 
 def _build(site, language: str, user) -> list[dict]:

@@ -30,14 +30,15 @@ def _published(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    from django.db.models.signals import post_delete
+    from django.db.models.signals import post_delete, post_save
     from wagtail.models import Page
-    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from .menu import tree_changed
+    from .tree_cache import page_saved, tree_changed
 
     page_published.connect(_published, dispatch_uid="pages-documents-published")
-    # Anything that can change the main menu (see menu.py).
-    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
-        signal.connect(tree_changed, dispatch_uid=f"pages-menu-{id(signal)}")
-    post_delete.connect(tree_changed, sender=Page, dispatch_uid="pages-menu-deleted")
+    # Anything that can change what tree_cache holds (menus, restricted sections).
+    post_save.connect(page_saved, dispatch_uid="pages-tree-saved")  # every page class: sender varies
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(tree_changed, dispatch_uid=f"pages-tree-{id(signal)}")
+    post_delete.connect(tree_changed, sender=Page, dispatch_uid="pages-tree-deleted")

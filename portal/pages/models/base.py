@@ -26,6 +26,12 @@ def hidden_section_paths(user) -> list[str]:
     visible = visible_audiences(user)
     if len(visible) == len(Audience):
         return []
+    from ..tree_cache import tree_cached
+
+    return tree_cached(f"hidden-sections:{visible[-1]}", lambda: _restricted_sections(visible))
+
+
+def _restricted_sections(visible: list[str]) -> list[str]:
     paths: list[str] = []
     for model in get_page_models():
         if issubclass(model, ContentPage) and not model._meta.abstract and model.subpage_types:

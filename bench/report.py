@@ -1,0 +1,117 @@
+"""Print bench/results.json as one table (run last by `make bench`; `--markdown` for the README)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results.json"
+
+
+def rows(results: dict) -> list[tuple[str, str, str, str, str]]:
+    """(benchmark, figure, measured, target, met)"""
+    out = []
+    if search := results.get("search"):
+        api = search["embedded_api"]
+        out += [
+            (
+                "search",
+                f"API, {search['documents']:,} documents: req/s",
+                f"{api['rps']:.0f}",
+                "≥ 250",
+                _yes(api["rps"] >= 250),
+            ),
+            ("search", "API p95", f"{api['p95_ms']:.1f} ms", "≤ 50 ms", _yes(api["p95_ms"] <= 50)),
+            (
+                "search",
+                "vs Wagtail's database search",
+                f"{search['throughput_ratio']}×",
+                "≥ 5×",
+                _yes(search["throughput_ratio"] >= 5),
+            ),
+            (
+                "search",
+                "full rebuild",
+                f"{search['rebuild_seconds']} s",
+                "≤ 30 s",
+                _yes(search["rebuild_seconds"] <= 30),
+            ),
+        ]
+    if registration := results.get("registration"):
+        load = registration["load"]
+        out += [
+            (
+                "registration",
+                f"{registration['connections']} clients: per minute",
+                f"{registration['registrations_per_minute']:,}",
+                "≥ 3,000",
+                _yes(registration["met"]["per_minute"]),
+            ),
+            ("registration", "p95", f"{load['p95_ms']:.0f} ms", "≤ 500 ms", _yes(registration["met"]["p95"])),
+            (
+                "registration",
+                "over capacity / lost",
+                f"{registration['database']['over_capacity']} / {registration['lost']}",
+                "0 / 0",
+                _yes(registration["met"]["over_capacity"] and registration["met"]["lost"]),
+            ),
+        ]
+    if badges := results.get("badges"):
+        out.append(
+            (
+                "badges",
+                f"{badges['badges']:,} badges, median",
+                f"{badges['seconds_median']} s",
+                f"≤ {badges['target_seconds']} s",
+                _yes(badges["met"]),
+            )
+        )
+    if pages := results.get("pages"):
+        target = pages["targets"]
+        for group, cold in pages["cold_first_request"].items():
+            out.append(("pages", f"{group}, cold first request p95", f"{cold['p95_ms']:.0f} ms", "—", "—"))
+        for key, row in pages["cached"].items():
+            good = row["p95_ms"] <= target["p95_ms"] and row["rps"] >= target["rps"]
+            figure = f"{row['rps']:.0f} req/s, p95 {row['p95_ms']:.0f} ms"
+            out.append(
+                (
+                    "pages",
+                    f"{key.replace('/', ', ')}, cached",
+                    figure,
+                    f"≥ {target['rps']}/s, ≤ {target['p95_ms']} ms",
+                    _yes(good),
+                )
+            )
+    return out
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "NO"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--markdown", action="store_true")
+    args = parser.parse_args()
+    results = json.loads(RESULTS.read_text())
+    table = rows(results)
+    dates = sorted({v["measured_at"][:10] for v in results.values()})
+    machine = next(iter(results.values()))["machine"]
+    where = f"{machine['cores']} cores, {machine['memory_gib']} GiB, Python {machine['python']}, {machine['platform']}"
+    header = ("benchmark", "figure", "measured", "target", "met")
+    if args.markdown:
+        print(f"Measured {', '.join(dates)} on {where}.\n")
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for row in table:
+            print("| " + " | ".join(row) + " |")
+        return
+    widths = [max(len(str(r[i])) for r in [header, *table]) for i in range(len(header))]
+    print(f"\nBenchmarks ({', '.join(dates)}; {where})")
+    for row in [header, *table]:
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
+
+
+if __name__ == "__main__":
+    main()
