@@ -12,9 +12,10 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable
 
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+
+from portal.task_queue import enqueue_after_commit
 
 from . import registry
 from .engines import get_engine
@@ -36,7 +37,7 @@ def index_update_enqueue(*, instance) -> list[str]:
     if units:
         from .tasks import process_pending_index_updates
 
-        transaction.on_commit(lambda: process_pending_index_updates.enqueue())
+        enqueue_after_commit(process_pending_index_updates)
     return units
 
 

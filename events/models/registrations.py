@@ -31,6 +31,11 @@ class Role(models.TextChoices):
 
 
 class Registration(models.Model):
+    # Personal data written by the thousand during a registration rush, referring to nothing an
+    # editor needs in Wagtail's "usage" listings: kept out of the reference index, whose task
+    # per save had doubled the background work of every registration.
+    wagtail_reference_index_ignore = True
+
     # Empty once the registration is anonymised (retention rules, or the account was deleted):
     # the row stays so that the event's figures stay right.
     user = models.ForeignKey(
@@ -93,6 +98,8 @@ HOLDING = (Status.PENDING, Status.APPROVED)
 class Attendance(models.Model):
     """A registration's place at one event of the week, with its own status."""
 
+    wagtail_reference_index_ignore = True  # as Registration
+
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="attendances")
     event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="attendances")
     country = CountryField(_("country"))  # copied from the registration: quotas are counted on it
@@ -141,6 +148,8 @@ class StatusChange(models.Model):
 
 class Invitation(models.Model):
     """Staff invite someone by email; the link opens a registration form filled in for them."""
+
+    wagtail_reference_index_ignore = True  # as Registration
 
     week = models.ForeignKey(ConferenceWeek, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("email address"))

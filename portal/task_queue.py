@@ -1,0 +1,51 @@
+"""Queueing background tasks without piling up duplicates.
+
+Some tasks only say "work through whatever is waiting" (send the queued emails, apply the
+pending index updates). Queueing one per change meant, during a registration rush, a task row
+per request and a worker busy running tasks that found nothing left to do. With the database
+queue, such a task is queued only when none is already waiting to start: a waiting task has
+not read its work yet, so it will also see the change that would have queued the next one.
+Other task backends (immediate in development and tests) queue every time.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+
+def enqueue_unless_waiting(task) -> None:
+    """Queue ``task`` (no arguments) unless the same task is already waiting to start."""
+    backend = task.get_backend()
+    if _is_database_backend(backend):
+        from django_tasks_db.models import DBTaskResult
+
+        waiting = DBTaskResult.objects.ready().filter(
+            task_path=task.module_path, queue_name=task.queue_name, backend_name=backend.alias
+        )
+        if waiting.exists():
+            return
+    task.enqueue()
+
+
+def enqueue_after_commit(task) -> None:
+    """Once the current transaction commits, queue ``task`` unless it is already waiting.
+
+    Several changes in one transaction ask once: the same callback is not registered twice
+    (Django drops it again if the savepoint that registered it rolls back).
+    """
+    callback = _callbacks.setdefault(task.module_path, lambda: enqueue_unless_waiting(task))
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(entry[1] is callback for entry in connection.run_on_commit):
+        return
+    transaction.on_commit(callback)
+
+
+_callbacks: dict = {}
+
+
+def _is_database_backend(backend) -> bool:
+    try:
+        from django_tasks_db.backend import DatabaseBackend
+    except ImportError:  # pragma: no cover - the package is a dependency
+        return False
+    return isinstance(backend, DatabaseBackend)

@@ -1,0 +1,119 @@
+"""Background work during a registration rush: one waiting task, not one per request.
+
+With the database task queue (production), every registration used to queue a task to send
+emails and two more to update Wagtail's reference index. These tests run that queue.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase, override_settings
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+from wagtail.models import ReferenceIndex
+
+from events.models import Attendance, Event, Invitation, Notification, Registration, Roundtable
+from events.services.registrations import registration_submit
+from events.tasks import send_pending_notifications
+from search.models import PendingIndexUpdate
+from search.tasks import process_pending_index_updates
+from tests.events import factories as f
+
+pytestmark = pytest.mark.django_db
+
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def submit(user, event):
+    """Register as one request does: its own transaction, committed (on-commit work runs)."""
+    with committed():
+        return registration_submit(user=user, week=event.week, events=[event], data=f.registration_data(user))
+
+
+@contextmanager
+def committed():
+    """What a commit does to on-commit callbacks, inside the test's never-committed transaction:
+    run the ones registered in the block, then forget them."""
+    connection = transaction.get_connection()
+    start = len(connection.run_on_commit)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        yield
+    del connection.run_on_commit[start:]
+
+
+def waiting(task):
+    return DBTaskResult.objects.ready().filter(task_path=task.module_path)
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_a_rush_of_registrations_queues_one_sending_task_and_every_email_goes():
+    event = f.event(capacity=2)
+    users = [f.delegate(country=c) for c in ("FR", "SN", "BR", "JP")]
+    before = set(DBTaskResult.objects.values_list("pk", flat=True))  # the event's own index updates
+    for user in users:
+        submit(user, event)
+    # Four confirmations and two waiting-list notices are queued, but only one task to send them.
+    queued_mail = Notification.objects.filter(registration__week=event.week)
+    assert queued_mail.filter(sent_at__isnull=True).count() == 6
+    assert waiting(send_pending_notifications).count() == 1
+    queued = DBTaskResult.objects.exclude(pk__in=before)
+    assert list(queued.values_list("task_path", flat=True)) == [send_pending_notifications.module_path]
+
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert queued_mail.filter(sent_at__isnull=True).count() == 0
+    ours = {u.email for u in users}
+    received = sorted(m.to[0] for m in mail.outbox if m.to[0] in ours)
+    assert received == sorted([u.email for u in users] + [u.email for u in users[2:]])
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_a_task_already_started_does_not_stop_the_next_one_being_queued():
+    # A running task may have read its emails already: a later registration needs a new one.
+    event = f.event()
+    submit(f.delegate(), event)
+    DBTaskResult.objects.filter(task_path=send_pending_notifications.module_path).update(
+        status=TaskResultStatus.RUNNING
+    )
+    submit(f.delegate(country="SN"), event)
+    assert waiting(send_pending_notifications).count() == 1
+    assert DBTaskResult.objects.filter(task_path=send_pending_notifications.module_path).count() == 2
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_index_updates_of_several_changes_share_one_waiting_task():
+    events = []
+    for _ in range(3):  # each change in its own transaction, as in the admin
+        with committed():
+            events.append(f.event())
+    for event in events:
+        with committed():
+            event.name_en += " (renamed)"
+            event.save()
+    assert PendingIndexUpdate.objects.filter(source="event", unit__in=[str(e.pk) for e in events]).count() == 3
+    assert waiting(process_pending_index_updates).count() == 1
+    assert DBTaskResult.objects.filter(task_path=process_pending_index_updates.module_path).count() == 1
+
+
+def test_personal_data_stays_out_of_the_reference_index_but_programme_links_do_not():
+    for model in (Registration, Attendance, Invitation):
+        assert not ReferenceIndex.is_indexed(model), model
+    # Roundtables link to the conclusions they led to: Wagtail's "usage" of a conclusion shows them.
+    assert ReferenceIndex.is_indexed(Roundtable)
+    assert ReferenceIndex.is_indexed(Event)
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_one_registration_asks_for_the_sending_task_once(django_capture_on_commit_callbacks):
+    event = f.event(capacity=0)  # a confirmation and a waiting-list notice, in one transaction
+    with django_capture_on_commit_callbacks() as callbacks:
+        registration = registration_submit(
+            user=(user := f.delegate()), week=event.week, events=[event], data=f.registration_data(user)
+        )
+    kinds = sorted(Notification.objects.filter(registration=registration).values_list("kind", flat=True))
+    assert kinds == ["submitted", "waitlisted"]
+    assert len(callbacks) == 1
