@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.audiences import can_view
+from portal.task_queue import enqueue_after_commit
 
 from ..models import HOLDING, Attendance, Event, Invitation, Notification, Registration, Status, StatusChange
 
@@ -26,11 +27,20 @@ class RegistrationError(Exception):
     """A registration request that cannot be accepted; the message is shown to the person."""
 
 
+class AlreadyRegistered(RegistrationError):
+    """This person already has a registration for the week."""
+
+
 def _notify(kind: str, *, registration=None, event=None, invitation=None) -> None:
-    Notification.objects.create(kind=kind, registration=registration, event=event, invitation=invitation)
+    _notify_all([Notification(kind=kind, registration=registration, event=event, invitation=invitation)])
+
+
+def _notify_all(notifications: list[Notification]) -> None:
+    """Queue emails (one insert) and, once committed, the task that sends them."""
+    Notification.objects.bulk_create(notifications)
     from ..tasks import send_pending_notifications
 
-    transaction.on_commit(lambda: send_pending_notifications.enqueue())
+    enqueue_after_commit(send_pending_notifications)
 
 
 def _record(attendance: Attendance, old: str, new: str, by, note: str = "") -> None:
@@ -114,25 +124,30 @@ def registration_submit(
             raise RegistrationError(_("“%(event)s” is not open to your account.") % {"event": event.name})
         if not event.is_open(now):
             raise RegistrationError(_("Registration for “%(event)s” is closed.") % {"event": event.name})
-    with transaction.atomic():
-        # Everything that does not decide a seat happens before the event lock is taken, so
-        # the locked part stays short: one count and two inserts per event.
-        already = _("You are already registered for this week; change your events from “My registrations”.")
-        if Registration.objects.filter(user=user, week=week).exists():
-            raise RegistrationError(already)
-        try:
-            with transaction.atomic():  # a double click racing itself meets the unique constraint
-                registration = Registration.objects.create(
-                    user=user, week=week, consent_at=now, invitation=invitation, **fields
-                )
-        except IntegrityError as exc:
-            raise RegistrationError(already) from exc
-        # One confirmation lists every event with its status and waiting-list position.
-        _notify(Notification.Kind.SUBMITTED, registration=registration)
-        if invitation is not None and invitation.accepted_at is None:
-            Invitation.objects.filter(pk=invitation.pk).update(accepted_at=now)
-        for event in _lock_events(e.pk for e in events).values():
-            _place(registration, event, by=user)
+    already = _("You are already registered for this week; change your events from “My registrations”.")
+    try:
+        with transaction.atomic():
+            # Everything that does not decide a seat happens before the event lock is taken, so
+            # the locked part stays short: one count and two inserts per event. Each statement
+            # is a round trip that, under load, also waits for a CPU: there are as few as possible
+            # (a second registration for the week meets the unique constraint, no query first).
+            registration = Registration.objects.create(
+                user=user, week=week, consent_at=now, invitation=invitation, **fields
+            )
+            if invitation is not None and invitation.accepted_at is None:
+                Invitation.objects.filter(pk=invitation.pk).update(accepted_at=now)
+            # One confirmation lists every event with its status and waiting-list position.
+            notices = [Notification(kind=Notification.Kind.SUBMITTED, registration=registration)]
+            for event in _lock_events(e.pk for e in events).values():
+                if _place(registration, event, by=user).status == Status.WAITLISTED:
+                    notices.append(
+                        Notification(kind=Notification.Kind.WAITLISTED, registration=registration, event=event)
+                    )
+            _notify_all(notices)
+    except IntegrityError:
+        if Registration.objects.filter(user=user, week=week).exists():  # a double click racing itself
+            raise AlreadyRegistered(already) from None
+        raise
     return registration
 
 
@@ -147,14 +162,14 @@ def _seat_free_for(event: Event, country: str) -> bool:
 
 
 def _place(registration: Registration, event: Event, by) -> Attendance:
-    """Create the attendance for one (locked) event: a seat if there is one, else the waiting list."""
+    """Create the attendance for one (locked) event: a seat if there is one, else the waiting list.
+
+    The caller tells the delegate (one email per change, however many events it touched)."""
     status = _seated_status(event) if _seat_free_for(event, registration.country) else Status.WAITLISTED
     attendance = Attendance.objects.create(
         registration=registration, event=event, country=registration.country, status=status
     )
     _record(attendance, "", status, by)
-    if status == Status.WAITLISTED:
-        _notify(Notification.Kind.WAITLISTED, registration=registration, event=event)
     return attendance
 
 

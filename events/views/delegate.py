@@ -16,6 +16,7 @@ from ..models import AgendaFeed, AgendaItem, Attendance, ConferenceWeek, Event, 
 from ..permissions import email_verified
 from ..selectors import agenda_of, events_for_listing, registrations_of, sessions_visible
 from ..services.registrations import (
+    AlreadyRegistered,
     RegistrationError,
     attendance_set_status,
     invitation_apply,
@@ -50,10 +51,10 @@ def register(request, week_slug):
     if not email_verified(request.user):
         messages.error(request, _("Please confirm your email address before registering."))
         return redirect("account_email")
-    existing = Registration.objects.filter(user=request.user, week=week).first()
-    if existing:
-        messages.info(request, _("You are already registered for this week."))
-        return redirect("events:my")
+    # A submitted form is not checked first: the registration's unique constraint answers that
+    # (AlreadyRegistered below), one query fewer for every delegate in a registration rush.
+    if request.method != "POST" and Registration.objects.filter(user=request.user, week=week).exists():
+        return _already_registered(request)
     invitation = _invitation_from_session(request, week)
     if invitation is not None and request.method == "GET":
         _accept(request, invitation)
@@ -65,6 +66,8 @@ def register(request, week_slug):
             data = {**form.cleaned_data, "country": str(user.country or ""), "bureau": user.organisation}
             try:
                 registration_submit(user=user, week=week, events=form.chosen_events(), data=data, invitation=invitation)
+            except AlreadyRegistered:
+                return _already_registered(request)
             except RegistrationError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -81,6 +84,11 @@ def register(request, week_slug):
         "events/register.html",
         {"week": week, "form": form, "events": events, "profile_complete": bool(user.country and user.organisation)},
     )
+
+
+def _already_registered(request):
+    messages.info(request, _("You are already registered for this week."))
+    return redirect("events:my")
 
 
 def _invitation_from_session(request, week):

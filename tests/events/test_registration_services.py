@@ -101,6 +101,25 @@ def test_cancellation_promotes_the_next_eligible_delegate_and_tells_them():
     assert "Cancelled" in subjects[first_ke.email]
 
 
+def test_emails_list_each_event_with_its_status_and_waiting_list_position(django_assert_max_num_queries):
+    week = f.week()
+    open_event, full = f.event(week), f.event(week, capacity=1)
+    submit(f.delegate(country="SN"), [full])
+    users = [f.delegate(country=c) for c in ("BR", "JP", "KE")]
+    for user in users:
+        submit(user, [open_event, full])
+    Notification.objects.exclude(registration__user__in=users).update(sent_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    mail.outbox.clear()
+    # Six emails; the batch's attendances come in one query, not one or two per email.
+    with django_assert_max_num_queries(2 + 6 + 6):  # batch, attendances, 6 sent marks, 6 positions
+        assert notifications_send_pending() == (6, 0)
+    for position, user in enumerate(users, start=1):
+        confirmation, notice = [m.body for m in mail.outbox if m.to == [user.email]]
+        assert f"- {open_event.name}: Pending approval" in confirmation
+        assert f"- {full.name}: Waiting list (position {position} on the waiting list)" in confirmation
+        assert f"You are on the waiting list (position {position})." in notice
+
+
 def test_staff_approval_is_recorded_with_who_and_when():
     event = f.event()
     user, manager = f.delegate(), f.delegate(role="event_manager")
@@ -191,6 +210,41 @@ def test_a_cancelled_place_can_be_requested_again_at_the_back_of_the_queue():
     attendance_set_status(attendance=attendance, status=Status.CANCELLED, by=user)
     again = registration_add_event(registration=registration, event=event, by=user)
     assert again.status == Status.PENDING and again.pk != attendance.pk
+
+
+def test_adding_a_full_event_sends_one_waiting_list_email_and_one_per_registration():
+    week = f.week()
+    first, full = f.event(week), f.event(week, capacity=1)
+    submit(f.delegate(country="SN"), [full])
+    user = f.delegate()
+    registration = submit(user, [first])
+    assert list(Notification.objects.filter(registration=registration).values_list("kind", flat=True)) == [
+        "submitted"
+    ]
+    attendance = registration_add_event(registration=registration, event=full, by=user)
+    assert attendance.status == Status.WAITLISTED
+    kinds = Notification.objects.filter(registration=registration, event=full).values_list("kind", flat=True)
+    assert list(kinds) == ["waitlisted"]
+
+
+def test_a_second_registration_for_the_week_is_refused_and_other_integrity_errors_are_not_hidden():
+    event = f.event()
+    user = f.delegate()
+    submit(user, [event])
+    with pytest.raises(RegistrationError, match="already registered"):
+        submit(user, [event])
+    # A database error that is not that constraint surfaces as itself, not as "already registered".
+    from django.db import IntegrityError
+
+    other = f.delegate(country="SN")
+
+    def broken(*args, **kwargs):
+        raise IntegrityError("history row refused")
+
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(IntegrityError, match="history row refused"):
+        patch.setattr("events.services.registrations._record", broken)
+        submit(other, [event])
+    assert not Registration.objects.filter(user=other).exists()  # and nothing half-written
 
 
 def test_passport_details_are_not_kept_without_a_visa_request():

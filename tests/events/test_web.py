@@ -48,6 +48,20 @@ class TestRegisteringOnTheSite:
         page = client.get(reverse("events:my"))
         assert "Waiting list" in page.text and "position 1" in page.text
 
+    def test_registering_twice_leads_to_my_registrations_not_to_a_second_one(self, client):
+        event = f.event()
+        user = f.delegate()
+        client.force_login(user)
+        url = reverse("events:register", args=[event.week.slug])
+        assert client.post(url, form_data(event)).status_code == 302
+        for again in (lambda: client.post(url, form_data(event)), lambda: client.get(url)):  # second tab, back
+            response = again()
+            assert response.status_code == 302 and response["Location"].endswith("/events/my/")
+            page = client.get(response["Location"])
+            assert "You are already registered for this week." in page.text
+        assert Registration.objects.filter(user=user).count() == 1
+        assert Attendance.objects.filter(registration__user=user).count() == 1
+
     def test_form_errors_are_explained(self, client):
         event = f.event()
         user = f.delegate()
