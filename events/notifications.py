@@ -6,11 +6,11 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .models import Notification
+from .models import Attendance, Notification
 
 logger = logging.getLogger("liaison.events")
 MAX_ATTEMPTS = 12
@@ -27,8 +27,8 @@ def _message(notification: Notification) -> tuple[str, str, str, str]:
         user = registration.user
         recipient, language, name = user.email, user.preferred_language or settings.LANGUAGE_CODE, user.get_full_name()
         attendance = None
-        if notification.event_id:
-            attendance = registration.attendances.filter(event_id=notification.event_id).first()
+        if notification.event_id:  # the attendances came with the batch (prefetched)
+            attendance = next((a for a in registration.attendances.all() if a.event_id == notification.event_id), None)
         context = {
             "registration": registration,
             "week": registration.week,
@@ -49,6 +49,8 @@ def notifications_send_pending(limit: int = 200) -> tuple[int, int]:
         Notification.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
         .exclude(registration__isnull=False, registration__user__isnull=True)  # anonymised: nobody to tell
         .select_related("registration__user", "registration__week", "invitation__week", "event")
+        # Every email lists or names the delegate's events: two queries per batch, not per email.
+        .prefetch_related(Prefetch("registration__attendances", queryset=Attendance.objects.select_related("event")))
     )
     for notification in queue[:limit]:
         try:
