@@ -218,9 +218,7 @@ def test_adding_a_full_event_sends_one_waiting_list_email_and_one_per_registrati
     submit(f.delegate(country="SN"), [full])
     user = f.delegate()
     registration = submit(user, [first])
-    assert list(Notification.objects.filter(registration=registration).values_list("kind", flat=True)) == [
-        "submitted"
-    ]
+    assert list(Notification.objects.filter(registration=registration).values_list("kind", flat=True)) == ["submitted"]
     attendance = registration_add_event(registration=registration, event=full, by=user)
     assert attendance.status == Status.WAITLISTED
     kinds = Notification.objects.filter(registration=registration, event=full).values_list("kind", flat=True)
