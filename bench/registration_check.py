@@ -11,7 +11,7 @@ django.setup()
 
 from django.db.models import Max, Min  # noqa: E402
 
-from events.models import HOLDING, Attendance, Event, Registration  # noqa: E402
+from events.models import HOLDING, Attendance, Event, Notification, Registration  # noqa: E402
 
 event = Event.objects.get(slug="bench-event")
 holding = Attendance.objects.filter(event=event, status__in=HOLDING)
@@ -28,6 +28,8 @@ print(
             "quota": event.country_quota,
             "over_capacity": max(0, holding.count() - event.capacity),
             "over_quota_countries": sum(1 for n in by_country.values() if n > event.country_quota),
+            "emails_queued": Notification.objects.filter(registration__week=event.week).count(),
+            "emails_unsent": Notification.objects.filter(registration__week=event.week, sent_at__isnull=True).count(),
             "busy_seconds": (span["last"] - span["first"]).total_seconds() if span["first"] else 0.0,
         }
     )

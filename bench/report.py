@@ -57,6 +57,16 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str]]:
                 _yes(registration["met"]["over_capacity"] and registration["met"]["lost"]),
             ),
         ]
+        if emails := registration.get("emails"):
+            out.append(
+                (
+                    "registration",
+                    f"emails sent during the load (worker nice {emails['worker_nice']})",
+                    f"{emails['sent_during_the_load']:,} of {emails['queued']:,}; rest in {emails['drain_seconds']} s",
+                    "none lost",
+                    _yes(emails.get("unsent_in_the_end", emails["left_after_the_load"]) == 0),
+                ),
+            )
     if badges := results.get("badges"):
         out.append(
             (
