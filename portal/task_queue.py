@@ -30,17 +30,9 @@ def enqueue_unless_waiting(task) -> None:
 def enqueue_after_commit(task) -> None:
     """Once the current transaction commits, queue ``task`` unless it is already waiting.
 
-    Several changes in one transaction ask once: the same callback is not registered twice
-    (Django drops it again if the savepoint that registered it rolls back).
+    Callers that change several things in one transaction call this once (a check per call).
     """
-    callback = _callbacks.setdefault(task.module_path, lambda: enqueue_unless_waiting(task))
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(entry[1] is callback for entry in connection.run_on_commit):
-        return
-    transaction.on_commit(callback)
-
-
-_callbacks: dict = {}
+    transaction.on_commit(lambda: enqueue_unless_waiting(task))
 
 
 def _is_database_backend(backend) -> bool:
