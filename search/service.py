@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.audiences import can_view, visible_audiences
+from portal.task_queue import enqueue_unless_waiting
 
 from . import glossary, registry
 from .analysis import MAX_QUERY_CHARS, clean_query
@@ -199,7 +200,7 @@ def _replay_if_waiting() -> None:
     from .tasks import process_pending_index_updates
 
     if PendingIndexUpdate.objects.exists():
-        process_pending_index_updates.enqueue()
+        enqueue_unless_waiting(process_pending_index_updates)
 
 
 def _checked_suggestion(engine, query: SearchQuery, found: int) -> str | None:
