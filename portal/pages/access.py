@@ -7,6 +7,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 
 from portal.audiences import AUDIENCE_EXPLANATIONS, Audience, can_view, clearance_for, highest
+from portal.middleware import mark_restricted
 
 
 def effective_audience(page) -> str:
@@ -19,6 +20,8 @@ def page_access_response(request, page):
     """None when the user may see ``page``; otherwise a login redirect or a 403 page."""
     audience = effective_audience(page)
     if can_view(request.user, audience):
+        if audience != Audience.PUBLIC:
+            mark_restricted(request)
         return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -51,10 +54,13 @@ def document_access_response(request, document):
     A document is as open as the most open live page that uses it; one no live page uses is
     a draft, for staff only. Refusals say nothing of what the document is.
     """
+    pages = list(document_pages(document))
+    audiences = [effective_audience(page) for page in pages]
+    if Audience.PUBLIC not in audiences:
+        mark_restricted(request)  # whoever may download it, a shared cache must not keep it
     if clearance_for(request.user) == Audience.STAFF:
         return None
-    pages = list(document_pages(document))
-    if any(can_view(request.user, effective_audience(page)) for page in pages):
+    if any(can_view(request.user, audience) for audience in audiences):
         return None
     if pages and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

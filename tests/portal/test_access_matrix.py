@@ -155,6 +155,11 @@ def check_page_serve(client, it, ok, role):
         response = client.get(page.url)
         if ok:
             assert response.status_code == 200 and page.title in response.text
+            # Kept out of shared caches: restricted pages entirely, anything for a signed-in person.
+            cache_control = response.get("Cache-Control", "")
+            if it.news.audience != Audience.PUBLIC:
+                assert "private" in cache_control and "no-store" in cache_control
+            assert ("private" in cache_control) is (role != "anonymous" or it.news.audience != Audience.PUBLIC)
         else:
             assert response.status_code in (302, 403)
             # The address asked for comes back in the language switcher; nothing else may.

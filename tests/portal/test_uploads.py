@@ -152,6 +152,15 @@ def test_documents_are_as_open_as_the_pages_that_use_them(client_for_role, disk_
         assert response.status_code == status, role
         if status == 200:
             assert b"".join(response.streaming_content) == PDF
+            # A shared cache (proxy, CDN) never keeps a restricted document for the next person;
+            # everything answered to someone signed in is at least private.
+            cache_control = response.get("Cache-Control", "")
+            if audience != "public":
+                assert "private" in cache_control and "no-store" in cache_control, role
+            elif role == "anonymous":
+                assert "private" not in cache_control
+            else:
+                assert "private" in cache_control and "no-store" not in cache_control, role
         response.close()
         if status == 302:
             assert "/accounts/login/" in response["Location"]
@@ -165,4 +174,5 @@ def test_a_document_no_page_uses_is_for_staff_only(client_for_role, disk_storage
     assert client_for_role("law_enforcement").get(document.url).status_code == 404
     response = client_for_role("editor").get(document.url)
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+    assert "no-store" in response["Cache-Control"]
     response.close()
