@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.audiences import can_view
+from portal.audit.models import Action
+from portal.audit.services import record
 from portal.task_queue import enqueue_after_commit
 
 from ..models import HOLDING, Attendance, Event, Invitation, Notification, Registration, Status, StatusChange
@@ -281,7 +283,7 @@ def invitation_send(*, invitation: Invitation) -> None:
     _notify(Notification.Kind.INVITATION, invitation=invitation)
 
 
-def invitation_apply(*, user, invitation: Invitation) -> bool:
+def invitation_apply(*, user, invitation: Invitation, request=None) -> bool:
     """Fill the profile gaps from ``invitation`` and, when the account has verified the very address
     staff invited, make it a delegate: the invitation is the staff's word for that person.
 
@@ -306,6 +308,17 @@ def invitation_apply(*, user, invitation: Invitation) -> bool:
     if group is None or user.groups.filter(pk=group.pk).exists():
         return False
     user.groups.add(group)
+    # A clearance granted without a member of staff's click: the audit log says who and why.
+    record(
+        Action.INVITATION_ADMITTED,
+        actor=user,
+        request=request,
+        obj=invitation,
+        subject_user_id=user.pk,
+        group=GROUP_DELEGATES,
+        week=invitation.week.slug,
+        invited_by=getattr(invitation.invited_by, "email", ""),
+    )
     return True
 
 

@@ -99,7 +99,7 @@ def _invitation_from_session(request, week):
 
 
 def _accept(request, invitation) -> None:
-    if invitation_apply(user=request.user, invitation=invitation):
+    if invitation_apply(user=request.user, invitation=invitation, request=request):
         messages.success(request, _("Your invitation is accepted: you can now register for events open to delegates."))
 
 

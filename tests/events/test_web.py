@@ -13,6 +13,7 @@ from django.urls import reverse
 from events.models import AgendaFeed, AgendaItem, Attendance, Placement, Registration, Status
 from events.services.registrations import attendance_set_status, registration_submit
 from events.services.roundtables import placement_set_manually, roundtables_assign
+from portal.audit.models import AuditEntry
 from tests.events import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +116,11 @@ class TestRegisteringOnTheSite:
         user.refresh_from_db()
         assert user.groups.filter(name="Delegates").exists()
         assert (str(user.country), user.organisation) == ("KE", "NCB Nairobi")
+        # The clearance was granted without a click from staff: the audit log keeps who and why.
+        entry = AuditEntry.objects.get(action="invitation_admitted", subject_user_id=user.pk)
+        assert (entry.actor, entry.object_type, entry.object_id) == (user, "invitation", str(invitation.pk))
+        assert entry.detail["group"] == "Delegates" and entry.detail["week"] == event.week.slug
+        assert entry.ip_address == "127.0.0.1"
 
     @pytest.mark.parametrize("case", ["other address", "unverified address"])
     def test_an_invitation_held_by_someone_else_only_fills_the_form(self, client, case):
@@ -133,6 +139,7 @@ class TestRegisteringOnTheSite:
         assert "Your invitation is accepted" not in response.text
         assert response.context["events"] == []
         assert not user.groups.filter(name="Delegates").exists()
+        assert not AuditEntry.objects.filter(action="invitation_admitted", subject_user_id=user.pk).exists()
 
     def test_delegates_can_cancel_only_their_own_place(self, client):
         event = f.event()
