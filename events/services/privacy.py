@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.audit.models import Action
-from portal.audit.services import record
+from portal.audit.services import audit_prune, record
 
 from ..models import (
     HOLDING,
@@ -146,6 +146,8 @@ class RetentionReport:
     passports: list[int] = field(default_factory=list)  # registration ids
     registrations: list[int] = field(default_factory=list)
     invitations: int = 0
+    audit_days: int = 0
+    audit_entries: int = 0
     dry_run: bool = False
 
     def summary(self) -> dict:
@@ -155,6 +157,8 @@ class RetentionReport:
             "passports_purged": len(self.passports),
             "registrations_anonymised": len(self.registrations),
             "invitations_deleted": self.invitations,
+            "audit_days": self.audit_days,
+            "audit_entries_deleted": self.audit_entries,
         }
 
 
@@ -180,6 +184,8 @@ def retention_apply(*, dry_run: bool = False, today=None, progress=None) -> Rete
     report.passports = list(passports.exclude(pk__in=registrations.values("pk")).values_list("pk", flat=True))
     report.registrations = list(registrations.values_list("pk", flat=True))
     report.invitations = invitations.count()
+    report.audit_days = settings.RETENTION_AUDIT_DAYS
+    report.audit_entries = audit_prune(days=report.audit_days, dry_run=True)
     if dry_run:
         return report
     now = timezone.now()
@@ -198,5 +204,6 @@ def retention_apply(*, dry_run: bool = False, today=None, progress=None) -> Rete
         if progress:
             progress(done, total)
     invitations.delete()
+    report.audit_entries = audit_prune(days=report.audit_days)
     record(Action.RETENTION, object_type="registrations", **report.summary())
     return report

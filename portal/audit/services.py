@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.utils import timezone
+
 from .models import Action, AuditEntry
 
 
@@ -39,3 +43,16 @@ def record(
         detail=detail,
         ip_address=client_ip(request),
     )
+
+
+def audit_prune(*, days: int, dry_run: bool = False, now=None) -> int:
+    """Delete the entries older than ``days``; returns how many (would) go.
+
+    The log itself holds personal data (who looked at whose registration, from which address),
+    so it is kept only as long as it can serve an inquiry, like everything else.
+    """
+    old = AuditEntry.objects.filter(at__lt=(now or timezone.now()) - dt.timedelta(days=days))
+    count = old.count()
+    if not dry_run and count:
+        old.delete()
+    return count

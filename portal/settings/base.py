@@ -214,6 +214,8 @@ SEARCH_TIMEOUT = env.get_int("SEARCH_TIMEOUT", 5)
 # registration's personal data is anonymised after M days (the figures stay).
 RETENTION_PASSPORT_DAYS = env.get_int("RETENTION_PASSPORT_DAYS", 30)  # N
 RETENTION_REGISTRATION_DAYS = env.get_int("RETENTION_REGISTRATION_DAYS", 365)  # M
+# The audit log (who saw or took personal data) is kept two years, then deleted by the same command.
+RETENTION_AUDIT_DAYS = env.get_int("RETENTION_AUDIT_DAYS", 730)
 
 # --- Background tasks ---------------------------------------------------------------------
 # Development and tests run tasks at once; production queues them in the database for a

@@ -47,6 +47,7 @@ def staff(role="event_manager"):
 def _retention_settings(settings):
     settings.RETENTION_PASSPORT_DAYS = 30
     settings.RETENTION_REGISTRATION_DAYS = 365
+    settings.RETENTION_AUDIT_DAYS = 730
 
 
 class TestRetention:
@@ -120,6 +121,24 @@ class TestRetention:
         ended(event.week, 400)
         call_command("purge_personal_data")
         assert not Invitation.objects.filter(email="old.invitee@example.test").exists()
+
+    def test_audit_entries_are_kept_two_years_then_deleted(self, capsys):
+        from django.utils import timezone
+
+        from portal.audit.services import record
+
+        old, recent = (record(Action.EXPORT, object_type="event", object_id=n) for n in (1, 2))
+        AuditEntry.objects.filter(pk=old.pk).update(at=timezone.now() - dt.timedelta(days=731))
+        AuditEntry.objects.filter(pk=recent.pk).update(at=timezone.now() - dt.timedelta(days=729))
+        call_command("purge_personal_data", "--dry-run")
+        assert "Would delete 1 audit log entries (older than 730 days)." in capsys.readouterr().out
+        assert AuditEntry.objects.filter(pk=old.pk).exists()
+        call_command("purge_personal_data")
+        assert "Deleted 1 audit log entries" in capsys.readouterr().out
+        assert not AuditEntry.objects.filter(pk=old.pk).exists()
+        assert AuditEntry.objects.filter(pk=recent.pk).exists()
+        run = AuditEntry.objects.filter(action=Action.RETENTION).latest("at")  # the run records itself
+        assert run.detail["audit_entries_deleted"] == 1 and run.detail["audit_days"] == 730
 
     def test_anonymised_registrations_export_without_names_and_have_no_documents(self, client):
         event = f.event()

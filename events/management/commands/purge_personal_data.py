@@ -13,7 +13,8 @@ from events.services.privacy import retention_apply
 class Command(BaseCommand):
     help = (
         "Remove passport details RETENTION_PASSPORT_DAYS after a conference week ends and anonymise "
-        "registrations RETENTION_REGISTRATION_DAYS after; record what was done in the audit log."
+        "registrations RETENTION_REGISTRATION_DAYS after; delete audit entries older than "
+        "RETENTION_AUDIT_DAYS; record what was done in the audit log."
     )
 
     def add_arguments(self, parser):
@@ -37,4 +38,5 @@ class Command(BaseCommand):
         )
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(f"{verb} {report.invitations} invitations of those weeks.")
+        self.stdout.write(f"{verb} {report.audit_entries} audit log entries (older than {report.audit_days} days).")
         self.stdout.write("Dry run: nothing was changed." if dry_run else "Recorded in the audit log.")
