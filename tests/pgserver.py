@@ -28,8 +28,11 @@ def _free_port() -> int:
 
 
 class PostgresServer:
-    def __init__(self, bindir: Path):
+    def __init__(self, bindir: Path, durable: bool = False):
+        """``durable``: flush the WAL at each commit, as a production server does (slower);
+        by default a throwaway server skips it."""
         self.bindir = bindir
+        self.durable = durable
         self.root = Path(tempfile.mkdtemp(prefix="liaison-pg-"))
         self.data = self.root / "data"
         self.port = _free_port()
@@ -45,10 +48,9 @@ class PostgresServer:
         if self.as_postgres:
             shutil.chown(self.root, "postgres", "postgres")
         self._run("initdb", "-D", str(self.data), "-U", "liaison", "--auth=trust", "-E", "UTF8", "--locale=C")
-        options = (
-            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-        )
+        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} -c max_connections=200"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-w", "-l", str(self.root / "log"), "start")
         return f"postgres://liaison@127.0.0.1:{self.port}/postgres"
 

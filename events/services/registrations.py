@@ -138,14 +138,11 @@ def registration_submit(
             )
             if invitation is not None and invitation.accepted_at is None:
                 Invitation.objects.filter(pk=invitation.pk).update(accepted_at=now)
-            # One confirmation lists every event with its status and waiting-list position.
-            notices = [Notification(kind=Notification.Kind.SUBMITTED, registration=registration)]
+            # One email for one submission: the confirmation lists every event with its status
+            # and waiting-list position, so it is written before the lock, not after the seats.
+            _notify(Notification.Kind.SUBMITTED, registration=registration)
             for event in _lock_events(e.pk for e in events).values():
-                if _place(registration, event, by=user).status == Status.WAITLISTED:
-                    notices.append(
-                        Notification(kind=Notification.Kind.WAITLISTED, registration=registration, event=event)
-                    )
-            _notify_all(notices)
+                _place(registration, event, by=user)
     except IntegrityError:
         if Registration.objects.filter(user=user, week=week).exists():  # a double click racing itself
             raise AlreadyRegistered(already) from None

@@ -110,14 +110,22 @@ def test_emails_list_each_event_with_its_status_and_waiting_list_position(django
         submit(user, [open_event, full])
     Notification.objects.exclude(registration__user__in=users).update(sent_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     mail.outbox.clear()
-    # Six emails; the batch's attendances come in one query, not one or two per email.
-    with django_assert_max_num_queries(2 + 6 + 6):  # batch, attendances, 6 sent marks, 6 positions
-        assert notifications_send_pending() == (6, 0)
+    # One email per submission; the batch's attendances come in one query, not one or two per email.
+    with django_assert_max_num_queries(2 + 3 + 3):  # batch, attendances, 3 sent marks, 3 positions
+        assert notifications_send_pending() == (3, 0)
     for position, user in enumerate(users, start=1):
-        confirmation, notice = [m.body for m in mail.outbox if m.to == [user.email]]
+        (confirmation,) = [m.body for m in mail.outbox if m.to == [user.email]]
         assert f"- {open_event.name}: Pending approval" in confirmation
         assert f"- {full.name}: Waiting list (position {position} on the waiting list)" in confirmation
-        assert f"You are on the waiting list (position {position})." in notice
+    # Asking later for a full event: a waiting-list notice with the position.
+    late = f.delegate(country="FR")
+    registration = submit(late, [open_event])
+    mail.outbox.clear()
+    registration_add_event(registration=registration, event=full, by=late)
+    notifications_send_pending()
+    notices = [m.body for m in mail.outbox if m.to == [late.email]]
+    assert len(notices) == 2  # the confirmation, and the notice for the event added
+    assert any("You are on the waiting list (position 4)." in body for body in notices)
 
 
 def test_staff_approval_is_recorded_with_who_and_when():
