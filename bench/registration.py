@@ -1,9 +1,10 @@
 """Registration benchmark: 50 concurrent clients registering over HTTP, on PostgreSQL.
 
     python bench/registration.py [--users 6000] [--capacity 2000] [--quota 20] [--connections 50] [--workers 4]
-                                 [--threads 1] [--worker-nice 19]
+                                 [--threads 1] [--worker-nice 19] [--no-fsync]
 
-A throwaway PostgreSQL server (tests/pgserver.py) holds one open event with a capacity and a
+A throwaway PostgreSQL server (tests/pgserver.py; durable: it flushes the WAL at each commit
+as a production server does, unless ``--no-fsync``) holds one open event with a capacity and a
 per-country quota and N verified delegates from 120 countries with live sessions. gunicorn
 serves the portal; wrk keeps 50 connections busy POSTing the real registration form (CSRF
 token and all), each request as a different delegate, until every delegate has registered.
@@ -44,6 +45,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker (gthread when > 1)")
     parser.add_argument(
+        "--no-fsync",
+        action="store_true",
+        help="a throwaway PostgreSQL that skips WAL flushes (default: it flushes at each commit, as in production)",
+    )
+    parser.add_argument(
         "--worker-nice",
         type=int,
         default=19,
@@ -54,7 +60,7 @@ def main() -> None:
     if bindir is None:
         raise SystemExit("PostgreSQL is needed: apt-get install postgresql")
     VAR.mkdir(parents=True, exist_ok=True)
-    server = PostgresServer(bindir)
+    server = PostgresServer(bindir, durable=not args.no_fsync)
     url = server.start()
     os.environ["DATABASE_URL"] = url
     env = {
@@ -152,6 +158,7 @@ def main() -> None:
         "users": args.users,
         "connections": args.connections,
         "gunicorn_workers": args.workers,
+        "durable_database": not args.no_fsync,
         "capacity": args.capacity,
         "quota_per_country": args.quota,
         "load": load,
