@@ -14,6 +14,7 @@ from .models import Attendance, Notification
 
 logger = logging.getLogger("liaison.events")
 MAX_ATTEMPTS = 12
+BATCH = 200
 
 
 def _message(notification: Notification) -> tuple[str, str, str, str]:
@@ -42,7 +43,7 @@ def _message(notification: Notification) -> tuple[str, str, str, str]:
     return recipient, language, f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body
 
 
-def notifications_send_pending(limit: int = 200) -> tuple[int, int]:
+def notifications_send_pending(limit: int = BATCH) -> tuple[int, int]:
     """Send unsent notifications. Returns (sent, failed this run)."""
     sent = failed = 0
     queue = (

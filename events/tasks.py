@@ -5,8 +5,14 @@ from django_tasks import task
 
 @task()
 def send_pending_notifications() -> dict:
-    """Send queued emails; those the mail server refuses wait for the next run."""
-    from .notifications import notifications_send_pending
+    """Send every queued email, batch after batch: one waiting task stands for all the changes
+    made since it was queued (portal/task_queue.py). At the first refusal the run stops; what
+    is left waits for the next run, so retries are spread out in time."""
+    from .notifications import BATCH, notifications_send_pending
 
-    sent, failed = notifications_send_pending()
-    return {"sent": sent, "failed": failed}
+    total_sent = total_failed = 0
+    while True:
+        sent, failed = notifications_send_pending(limit=BATCH)
+        total_sent, total_failed = total_sent + sent, total_failed + failed
+        if failed or sent < BATCH:
+            return {"sent": total_sent, "failed": total_failed}

@@ -11,12 +11,13 @@ Other task backends (immediate in development and tests) queue every time.
 from __future__ import annotations
 
 from django.db import transaction
+from django_tasks_db.backend import DatabaseBackend
 
 
 def enqueue_unless_waiting(task) -> None:
     """Queue ``task`` (no arguments) unless the same task is already waiting to start."""
     backend = task.get_backend()
-    if _is_database_backend(backend):
+    if isinstance(backend, DatabaseBackend):
         from django_tasks_db.models import DBTaskResult
 
         waiting = DBTaskResult.objects.ready().filter(
@@ -30,14 +31,7 @@ def enqueue_unless_waiting(task) -> None:
 def enqueue_after_commit(task) -> None:
     """Once the current transaction commits, queue ``task`` unless it is already waiting.
 
-    Callers that change several things in one transaction call this once (a check per call).
+    Each call adds one check at commit; after the first has queued the task, the others find
+    it waiting. The task itself must work through everything waiting, not one batch.
     """
     transaction.on_commit(lambda: enqueue_unless_waiting(task))
-
-
-def _is_database_backend(backend) -> bool:
-    try:
-        from django_tasks_db.backend import DatabaseBackend
-    except ImportError:  # pragma: no cover - the package is a dependency
-        return False
-    return isinstance(backend, DatabaseBackend)

@@ -24,6 +24,7 @@ from .query import EngineUnavailable
 
 logger = logging.getLogger("liaison.search")
 BATCH = 200
+READ = 10_000  # rows one index_pending() call reads
 
 
 def index_update_enqueue(*, instance) -> list[str]:
@@ -44,7 +45,7 @@ def index_update_enqueue(*, instance) -> list[str]:
 def index_pending(*, limit: int | None = None) -> tuple[int, int]:
     """Apply pending updates. Returns (units applied, units still waiting)."""
     engine = get_engine()
-    rows = list(PendingIndexUpdate.objects.all()[: limit or 10_000])
+    rows = list(PendingIndexUpdate.objects.all()[: limit or READ])
     by_source: dict[str, list[PendingIndexUpdate]] = defaultdict(list)
     for row in rows:
         by_source[row.source].append(row)

@@ -7,8 +7,13 @@ from django_tasks import task
 
 @task()
 def process_pending_index_updates() -> dict:
-    """Apply waiting index updates; whatever the engine refuses stays queued for the next run."""
-    from .indexing import index_pending
+    """Apply waiting index updates, read after read: one waiting task stands for all the changes
+    made since it was queued. Whatever the engine refuses stays queued for the next run."""
+    from .indexing import READ, index_pending
 
-    applied, waiting = index_pending()
-    return {"applied": applied, "waiting": waiting}
+    total = 0
+    while True:
+        applied, waiting = index_pending(limit=READ)
+        total += applied
+        if applied < READ or not waiting:  # all done, or the engine refused some
+            return {"applied": total, "waiting": waiting}

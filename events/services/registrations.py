@@ -34,12 +34,8 @@ class AlreadyRegistered(RegistrationError):
 
 
 def _notify(kind: str, *, registration=None, event=None, invitation=None) -> None:
-    _notify_all([Notification(kind=kind, registration=registration, event=event, invitation=invitation)])
-
-
-def _notify_all(notifications: list[Notification]) -> None:
-    """Queue emails (one insert) and, once committed, the task that sends them."""
-    Notification.objects.bulk_create(notifications)
+    """Queue an email and, once committed, the task that sends it (unless one is waiting)."""
+    Notification.objects.create(kind=kind, registration=registration, event=event, invitation=invitation)
     from ..tasks import send_pending_notifications
 
     enqueue_after_commit(send_pending_notifications)

@@ -117,3 +117,40 @@ def test_one_registration_asks_for_the_sending_task_once(django_capture_on_commi
     kinds = sorted(Notification.objects.filter(registration=registration).values_list("kind", flat=True))
     assert kinds == ["submitted"]  # one email for one submission, with the waiting-list position
     assert len(callbacks) == 1
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_one_task_run_sends_everything_waiting_not_just_one_batch():
+    # One task now stands for many changes: it must not stop after its first batch of 200.
+    registration = f.registered(f.delegate(), f.event())
+    Notification.objects.bulk_create(
+        [Notification(kind=Notification.Kind.SUBMITTED, registration=registration) for _ in range(450)]
+    )
+    with committed():
+        other = submit(f.delegate(country="SN"), registration.attendances.get().event)
+    assert waiting(send_pending_notifications).count() == 1
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    ours = Notification.objects.filter(registration__in=[registration, other])
+    assert ours.count() > 450 and not ours.filter(sent_at__isnull=True).exists()
+
+
+@override_settings(TASKS=DATABASE_QUEUE, EMAIL_BACKEND="tests.events.broken_mail.BrokenBackend")
+def test_a_mail_outage_stops_the_run_after_one_batch_and_keeps_every_email():
+    registration = f.registered(f.delegate(), f.event())
+    Notification.objects.bulk_create(
+        [Notification(kind=Notification.Kind.SUBMITTED, registration=registration) for _ in range(450)]
+    )
+    before = Notification.objects.filter(registration=registration, sent_at__isnull=True).count()
+    assert send_pending_notifications.call() == {"sent": 0, "failed": 200}
+    queued = Notification.objects.filter(registration=registration, sent_at__isnull=True)
+    assert queued.count() == before
+    assert queued.filter(attempts=1).count() == 200  # retried later, not burnt in one run
+
+
+def test_one_index_task_run_applies_every_read_not_just_the_first(monkeypatch):
+    monkeypatch.setattr("search.indexing.READ", 2)  # as if more than 10,000 updates were waiting
+    events = [f.event() for _ in range(5)]
+    assert PendingIndexUpdate.objects.filter(source="event", unit__in=[str(e.pk) for e in events]).count() == 5
+    result = process_pending_index_updates.call()
+    assert result["waiting"] == 0 and result["applied"] >= 5
+    assert not PendingIndexUpdate.objects.exists()
