@@ -55,6 +55,7 @@ GROUP_CLEARANCE = {
 }
 
 _CACHE_ATTR = "_liaison_clearance"
+_WITHHELD_ATTR = "_liaison_staff_withheld"
 
 
 def rank(audience: str) -> int:
@@ -80,14 +81,28 @@ def clearance_for(user) -> str:
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    if user.is_superuser:
+    withheld = staff_withheld(user)
+    if user.is_superuser and not withheld:
         level = Audience.STAFF
     else:
         names = set(user.groups.values_list("name", flat=True))
-        level = highest(GROUP_CLEARANCE[name] for name in names if name in GROUP_CLEARANCE)
+        levels = [GROUP_CLEARANCE[name] for name in names if name in GROUP_CLEARANCE]
+        level = highest(lv for lv in levels if not (withheld and lv == Audience.STAFF))
     level = Audience(level)
     setattr(user, _CACHE_ATTR, level)
     return level
+
+
+def withhold_staff(user) -> None:
+    """For this request, ``user`` has no staff rights: a staff account that has not passed its
+    second factor in this session (``portal.accounts.second_factor``) is seen as the delegate,
+    officer or member of the public it also is, on every surface that asks this module."""
+    setattr(user, _WITHHELD_ATTR, True)
+    forget_clearance(user)
+
+
+def staff_withheld(user) -> bool:
+    return bool(getattr(user, _WITHHELD_ATTR, False))
 
 
 def forget_clearance(user) -> None:

@@ -4,10 +4,13 @@ caches."""
 
 from __future__ import annotations
 
+from csp.constants import NONCE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control
+
+from portal.admin_csp import add_nonces
 
 RESTRICTED_ATTR = "liaison_serves_restricted"
 
@@ -44,19 +47,51 @@ def _signed_in(request) -> bool:
 
 
 class PortalCSPMiddleware(CSPMiddleware):
-    """The admin's editor widgets set inline styles; only admin pages get that allowance."""
+    """The site's policy everywhere; the admin's differs only where Wagtail needs it.
+
+    Each admin allowance, and the Wagtail feature behind it (also listed in
+    docs/architecture.md, "Content-Security-Policy"):
+
+    - ``script-src 'nonce-…'``: Wagtail's inline initialisers (choosers, date/time pickers,
+      inline panels) and two of wagtail-localize's; only those get the nonce (portal.admin_csp).
+    - ``style-src 'unsafe-inline'``: Draftail, the StreamField and comment widgets, the
+      focal-point chooser and several admin templates set ``style`` attributes (no nonce
+      exists for attributes, and hashes of attributes need 'unsafe-hashes' for each one).
+    - ``img-src blob:``: previews of images chosen for upload (object URLs).
+    - ``frame-src 'self'`` and ``frame-ancestors 'self'``: the page preview panel frames the
+      preview view of this site.
+    """
+
+    def process_response(self, request, response):
+        if _is_admin(request) and _rewritable_html(response):
+            html, _refused = add_nonces(response.content.decode(response.charset or "utf-8"), str(request.csp_nonce))
+            response.content = html.encode(response.charset or "utf-8")
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        if request.path.startswith(settings.LIAISON_ADMIN_PATH_PREFIX):
+        if _is_admin(request):
             update = dict(parts.update or {})
             update["style-src"] = ["'unsafe-inline'"]
-            update["img-src"] = ["blob:", "https:"]
-            update["frame-src"] = ["'self'", "https:"]
+            update["img-src"] = ["blob:"]
+            update["frame-src"] = ["'self'"]
+            if getattr(request, "_csp_nonce", None):
+                update["script-src"] = [NONCE]
             parts.update = update
-            # The admin shows page previews in a same-origin frame.
             parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
         return parts
+
+
+def _is_admin(request) -> bool:
+    return request.path.startswith(settings.LIAISON_ADMIN_PATH_PREFIX)
+
+
+def _rewritable_html(response) -> bool:
+    return (
+        not getattr(response, "streaming", False)
+        and response.get("Content-Type", "").startswith("text/html")
+        and b"<script>" in response.content
+    )
 
 
 class PortalLocaleMiddleware(LocaleMiddleware):

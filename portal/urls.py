@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -13,6 +13,9 @@ from portal.pages import views as page_views
 from portal.pages.syndication import NewsFeed, PublicSitemap
 
 urlpatterns = [
+    # Wagtail's login and password-reset views hand over to allauth (one way in, with MFA).
+    path("admin/login/", account_views.admin_login, name="admin_login_allauth"),
+    re_path(r"^admin/password_reset/", account_views.admin_password_reset, name="admin_password_reset_allauth"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),

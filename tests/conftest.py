@@ -50,6 +50,26 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(monkeypatch):
+    """``client.force_login`` stands for a completed sign-in, second factor included, so tests
+    of other things can skip the login pages. The tests of the sign-in rule itself
+    (tests/portal/test_second_factor.py, tests/e2e) go through the real pages instead."""
+    from django.test import Client
+
+    from portal.accounts.second_factor import ENROLLED_SESSION_KEY
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        session = self.session
+        session[ENROLLED_SESSION_KEY] = str(user.pk)
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
     yield

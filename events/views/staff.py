@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.accounts.second_factor import second_factor_response
 from portal.audit.models import Action
 from portal.audit.services import record
 
@@ -47,6 +48,8 @@ def event_manager_required(view):
             from django.contrib.auth.views import redirect_to_login
 
             return redirect_to_login(request.get_full_path())
+        if getattr(request, "liaison_second_factor_pending", False):
+            return second_factor_response(request)  # staff, but no second factor in this session yet
         if not is_event_manager(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)

@@ -59,3 +59,27 @@ def delete_account(request):
         messages.success(request, _("Your account has been deleted and your registrations anonymised."))
         return redirect("/")
     return render(request, "accounts/delete.html", {"form": form})
+
+
+def admin_login(request):
+    """Wagtail's own login view is never used: everyone signs in through allauth (verified
+    email, rate limits, second factor). ``next`` is kept when it points at this site."""
+    return _to_allauth(request, "account_login")
+
+
+def admin_password_reset(request, *args, **kwargs):
+    """Wagtail's password-reset views hand over to allauth's."""
+    return _to_allauth(request, "account_reset_password")
+
+
+def _to_allauth(request, url_name: str):
+    from django.urls import reverse
+    from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+
+    target = reverse(url_name)
+    next_url = request.GET.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target += "?" + urlencode({"next": next_url})
+    return redirect(target)

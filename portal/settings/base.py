@@ -72,7 +72,7 @@ MIDDLEWARE = [
     "portal.middleware.PrivateResponsesMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "portal.accounts.middleware.StaffMFARequiredMiddleware",
+    "portal.accounts.second_factor.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -152,6 +152,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail -------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Liaison"
+# No call to releases.wagtail.org from the dashboard (this machine has no internet, and the CSP
+# allows no outside connection).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = env.get_str("SITE_URL", "http://127.0.0.1:8000")
 # No Gravatar in the admin: it would send a hash of every staff address to a third party (and the
 # CSP would block the images anyway). Wagtail shows its built-in default avatar instead.
@@ -193,8 +196,8 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Liaison"
 MFA_RECOVERY_CODE_COUNT = 10
-# Staff (anyone who can reach the Wagtail admin) must have a second factor.
-LIAISON_STAFF_MFA_REQUIRED = env.get_bool("LIAISON_STAFF_MFA_REQUIRED", True)
+# Staff pass their second factor (TOTP or a recovery code) in each session before any staff
+# surface: portal.accounts.second_factor. There is no switch to turn that off.
 
 DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", "Liaison <no-reply@liaison.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
