@@ -29,7 +29,8 @@ _CONSTRUCTOR = re.compile(rf"new ({_IDENT})\((.*)\);?", re.S)
 _INIT_CALL = re.compile(r"(initDateChooser|initTimeChooser|initDateTimeChooser|createTaskChooser)\((.*)\);?", re.S)
 # inline_panel.html and multiple_chooser_panel.html
 _PANEL = re.compile(
-    rf"\(function\(\) \{{ var panel = new (InlinePanel|MultipleChooserPanel)\(JSON\.parse\(({_JS_STRING})\)\); \}}\)\(\);",
+    r"\(function\(\) \{ var panel = new (InlinePanel|MultipleChooserPanel)"
+    rf"\(JSON\.parse\(({_JS_STRING})\)\); \}}\)\(\);",
     re.S,
 )
 # wagtail-localize's translation editor: chooser URLs for its React app.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from wagtail.models import Page
 
 from events.models import Event
@@ -152,5 +152,3 @@ def test_a_delegate_signs_in_with_a_password_alone(client):
     password_login(client, user)
     assert client.session["_auth_user_id"] == str(user.pk)
     assert client.get("/en/events/my/").status_code == 200
-
-
