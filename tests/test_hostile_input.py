@@ -239,3 +239,30 @@ class TestStoredPayloadsAreEscapedEverywhere:
         response = client.get("/en/search/", {"q": "Xylofrond"})
         assert response.status_code == 200 and SCRIPT not in response.text
         assert "Bulletin Xylofrond &lt;script&gt;" in response.text
+
+
+@pytest.mark.parametrize("value", ["abc", "1e3", "1\x00", "", "-1", "99999999999999999999999", "٣"])
+def test_adding_an_event_with_a_malformed_id_answers_400_with_a_message(client, value):
+    delegate = UserFactory(role="delegate", organisation="NCB Lyon")
+    first = f.event()
+    registration = f.registered(delegate, first)
+    client.force_login(delegate)
+    response = client.post(reverse("events:add_event", args=[registration.pk]), {"event": value})
+    assert response.status_code == 400
+    assert "Choose one of this week&#x27;s events from the list." in response.content.decode()
+
+
+def test_adding_an_event_the_delegate_may_not_see_names_no_event(client):
+    delegate = UserFactory(role="delegate", organisation="NCB Lyon")
+    first = f.event()
+    hidden = f.event(first.week, audience="law_enforcement", name_en="Covert operations workshop")
+    other_week = f.event(name_en="Another week's meeting")
+    registration = f.registered(delegate, first)
+    client.force_login(delegate)
+    for target in (hidden, other_week):
+        response = client.post(reverse("events:add_event", args=[registration.pk]), {"event": str(target.pk)})
+        assert response.status_code == 400
+        body = response.content.decode()
+        assert target.name_en not in body
+        assert "Choose one of this week" in body
+    assert registration.attendances.count() == 1

@@ -139,10 +139,15 @@ def my_registrations(request):
 def add_event(request, registration_pk):
     """Add another event of the week to one's own registration (seat or waiting list)."""
     registration = get_object_or_404(Registration, pk=registration_pk, user=request.user)
-    event = Event.objects.filter(pk=request.POST.get("event"), week=registration.week).first()
-    if event is None:
-        messages.error(request, _("Choose one of this week's events."))
-        return redirect("events:my")
+    raw = request.POST.get("event", "")
+    event = None
+    if raw.isascii() and raw.isdigit() and len(raw) <= 18:
+        event = Event.objects.filter(pk=int(raw), week=registration.week).first()
+    if event is None or not can_view(request.user, event.audience):
+        # Not a number, not of this week, or not open to this account: one answer for all,
+        # which names no event the person may not see.
+        message = _("Choose one of this week's events from the list.")
+        return render(request, "events/bad_request.html", {"message": message}, status=400)
     try:
         attendance = registration_add_event(registration=registration, event=event, by=request.user)
     except RegistrationError as exc:

@@ -1,4 +1,4 @@
-"""Uploaded documents: the type is read from the content, not trusted from the file name.
+"""Uploaded documents and images: the type is read from the content, not trusted from the file name.
 
 Wagtail checks the extension (WAGTAILDOCS_EXTENSIONS) and the size (WAGTAILDOCS_MAX_UPLOAD_SIZE);
 this form also checks that the bytes are what the extension says, so an HTML page or a program
@@ -12,7 +12,10 @@ from pathlib import PurePath
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from PIL import UnidentifiedImageError
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
 
 OOXML_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml", "pptx": "ppt/presentation.xml"}
 ODF_TYPES = {"odt": b"application/vnd.oasis.opendocument.text"}
@@ -92,3 +95,28 @@ class DocumentForm(BaseDocumentForm):
                 code="content_mismatch",
             )
         return upload
+
+
+class CheckedImageField(WagtailImageField):
+    """Wagtail's image field, with a form error where Pillow cannot read what it was given.
+
+    Wagtail identifies the format from the first bytes, then asks Pillow for the size: a file
+    that starts like a GIF but is not one made that second step raise, and the admin answer 500.
+    """
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as exc:
+            raise forms.ValidationError(
+                _("This file could not be read as an image. Upload a GIF, JPEG, PNG or WebP picture."),
+                code="unreadable_image",
+            ) from exc
+
+
+class ImageForm(BaseImageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None and not isinstance(field, CheckedImageField):
+            self.fields["file"] = CheckedImageField(label=field.label, required=field.required, widget=field.widget)

@@ -167,6 +167,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.pages.uploads.DocumentForm"  # checks content against the extension
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # every download goes through the audience check, never /media/
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.pages.uploads.ImageForm"  # unreadable images get a form error
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG: it can carry scripts
 WAGTAIL_MODERATION_ENABLED = True

@@ -176,3 +176,22 @@ def test_a_document_no_page_uses_is_for_staff_only(client_for_role, disk_storage
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
     assert "no-store" in response["Cache-Control"]
     response.close()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "content", [b"GIF89a" + b"\x00" * 18, b"\x89PNG\r\n\x1a\n" + b"\x00" * 16, b"\xff\xd8\xff" + b"junk" * 5]
+)
+def test_an_image_that_is_not_what_it_claims_gets_a_form_error(client, content):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(role="superuser"))
+    upload = SimpleUploadedFile("poster.gif", content, content_type="image/gif")
+    response = client.post(
+        "/admin/images/add/", {"title": "Poster", "file": upload, "collection": Collection.get_first_root_node().pk}
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors["file"]
+    assert errors  # Wagtail's own "extension does not match", or ours for what Pillow cannot read
+    if content.startswith(b"GIF"):
+        assert errors == ["This file could not be read as an image. Upload a GIF, JPEG, PNG or WebP picture."]
