@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 
 def healthz(request):
@@ -34,3 +35,10 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+def privacy_switched_off(request, *args, **kwargs):
+    """Wagtail's page and collection privacy views: access is the audience field's alone."""
+    from django.http import HttpResponseGone
+
+    return HttpResponseGone(_("Page privacy is set by the Audience field; this setting is switched off."))

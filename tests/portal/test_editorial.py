@@ -120,3 +120,25 @@ def test_granting_groups_through_the_service_checks_names():
     assert clearance_for(user) == Audience.DELEGATES  # cached value was dropped
     with pytest.raises(ValueError, match="Unknown groups: Spies"):
         user_grant_groups(user=user, group_names=["Spies"])
+
+
+@pytest.mark.django_db
+def test_wagtail_page_and_collection_privacy_are_switched_off(client):
+    """One access rule: the audience field. Wagtail's privacy dialog is gone from the editor and
+    its views answer 410, so no page carries a restriction that only the page view would honour."""
+    from wagtail.models import Collection, Page
+
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(role="superuser"))
+    page = Page.objects.get(slug="secretariat-conference-checklist", locale__language_code="en")
+    editor = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "set-privacy" not in editor
+    assert "Set by the Audience field in the Content tab: Staff." in editor
+    for url in (
+        f"/admin/pages/{page.pk}/privacy/",
+        f"/admin/collections/{Collection.get_first_root_node().pk}/privacy/",
+    ):
+        assert client.get(url).status_code == 410
+        assert client.post(url, {"restriction_type": "password", "password": "x"}).status_code == 410
+    assert not page.get_view_restrictions().exists()
