@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from django.contrib import messages
+from django.db.models import Count, Q
 from django.http import FileResponse
 from django.urls import reverse
 from django.utils import translation
@@ -13,17 +14,19 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
 from portal.audit.models import Action
 from portal.audit.services import record
 
-from .models import Attendance, ConferenceWeek, Event, Invitation, Registration, Roundtable, Session, Status
+from .models import HOLDING, Attendance, ConferenceWeek, Event, Invitation, Registration, Roundtable, Session, Status
 from .permissions import is_event_manager
 from .services.documents import badges_for_events
-from .services.registrations import attendances_bulk_set_status, invitation_send
+from .services.registrations import attendances_bulk_set_status, invitation_create, registration_update
 from .services.roundtables import roundtables_assign
 
 
@@ -36,9 +39,23 @@ class WeekViewSet(SnippetViewSet):
 class EventViewSet(SnippetViewSet):
     model = Event
     icon = "calendar"
-    list_display = ["name_en", "week", "start_date", "capacity", "country_quota"]
+    list_display = [
+        "name_en",
+        "week",
+        "start_date",
+        "capacity",
+        Column("seats_taken", label=_("Seats taken")),
+        Column("waiting", label=_("Waiting list")),
+        "country_quota",
+    ]
     list_filter = ["week"]
     search_fields = ["name_en", "name_fr", "slug"]
+
+    def get_queryset(self, request):
+        return Event.objects.annotate(
+            seats_taken=Count("attendances", filter=Q(attendances__status__in=HOLDING)),
+            waiting=Count("attendances", filter=Q(attendances__status=Status.WAITLISTED)),
+        )
 
 
 class SessionViewSet(SnippetViewSet):
@@ -55,8 +72,27 @@ class RoundtableViewSet(SnippetViewSet):
     list_filter = ["event", "language"]
 
 
+class InvitationCreateView(CreateView):
+    """An invitation made in the admin goes through ``invitation_create``, as any other."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        instance = invitation_create(
+            week=data["week"],
+            email=data["email"],
+            by=self.request.user,
+            role=data["role"],
+            country=data.get("country") or "",
+            bureau=data.get("bureau") or "",
+            events=list(data.get("events") or ()),
+        )
+        log(instance=instance, action="wagtail.create", user=self.request.user)
+        return instance
+
+
 class InvitationViewSet(SnippetViewSet):
     model = Invitation
+    add_view_class = InvitationCreateView
     icon = "mail"
     list_display = ["email", "week", "role", "created_at", "accepted_at"]
     list_filter = ["week"]
@@ -71,7 +107,15 @@ class InvitationViewSet(SnippetViewSet):
 
 
 class AuditedRegistrationEditView(EditView):
-    """Opening a registration shows a delegate's personal data: the audit log notes who did."""
+    """Opening a registration shows a delegate's personal data: the audit log notes who did.
+    Saving goes through ``registration_update`` (a new country moves quotas and the waiting list)."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        fields = {name: data[name] for name in self.form.changed_data if name in data}
+        instance = registration_update(registration=self.object, by=self.request.user, **fields)
+        log(instance=instance, action="wagtail.edit", user=self.request.user)
+        return instance
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -113,7 +157,14 @@ class AttendanceViewSet(SnippetViewSet):
 
     model = Attendance
     icon = "tick-inverse"
-    list_display = ["registration", "event", "country", "status", "queued_at"]
+    list_display = [
+        "registration",
+        "event",
+        "country",
+        "status",
+        Column("waitlist_position", label=_("Waiting-list position"), accessor=lambda a: a.waitlist_position() or ""),
+        "queued_at",
+    ]
     list_filter = ["event", "status", "country"]
     panels = [
         FieldPanel("registration", read_only=True),
@@ -267,14 +318,6 @@ class PrintBadgesBulkAction(SnippetBulkAction):
     @classmethod
     def execute_action(cls, objects, **kwargs):  # never reached: prepare_action answers
         return len(objects), 0
-
-
-@hooks.register("after_create_snippet")
-def send_new_invitation(request, instance):
-    """An invitation made in the admin is emailed at once, with who sent it recorded."""
-    if isinstance(instance, Invitation):
-        Invitation.objects.filter(pk=instance.pk).update(invited_by=request.user)
-        invitation_send(invitation=instance)
 
 
 class EventManagerMenuItem(MenuItem):

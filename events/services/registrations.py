@@ -315,6 +315,32 @@ def invitation_apply(*, user, invitation: Invitation, request=None) -> bool:
     return True
 
 
+def registration_update(*, registration: Registration, by, **fields) -> Registration:
+    """Staff change a registration (the admin's edit form calls this).
+
+    A change of country moves each of the delegate's places to the new country's quota, under
+    the events' locks: a place the old country gave up goes to its waiting list (promotion in
+    queue order), and a waiting place of the delegate is reconsidered under the new country.
+    A place already held stays held: staff made the change knowingly.
+    """
+    with transaction.atomic():
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        old_country = str(registration.country)
+        for name, value in fields.items():
+            setattr(registration, name, value)
+        registration.full_clean()
+        registration.save()
+        new_country = str(registration.country)
+        if new_country != old_country:
+            attendances = list(registration.attendances.all())
+            events = _lock_events([a.event_id for a in attendances])
+            for attendance in attendances:
+                Attendance.objects.filter(pk=attendance.pk).update(country=new_country, updated_at=timezone.now())
+                _record(attendance, attendance.status, attendance.status, by, f"country {old_country} → {new_country}")
+                waitlist_promote(event=events[attendance.event_id])
+    return registration
+
+
 def invitation_create(
     *, week, email: str, by, role: str = "delegate", country: str = "", bureau: str = "", events=()
 ) -> Invitation:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -410,7 +411,56 @@ def test_invitation_created_in_the_admin_is_emailed_in_both_languages(client, ma
     assert invitation.invited_by == manager
     notifications_send_pending()
     message = mailoutbox[-1]
-    assert message.to == ["Guest@Example.test"]
+    assert message.to == ["guest@example.test"]  # invitation_create keeps addresses in lower case
     assert f"/en/events/invitation/{invitation.token}/" in message.body
     assert f"/fr/events/invitation/{invitation.token}/" in message.body
     assert "Vous êtes invité·e à" in message.body and "You are invited to" in message.body
+
+
+def test_staff_change_of_a_delegates_country_in_the_admin_moves_the_quota(client):
+    """The admin's registration form saves through registration_update: the place keeps its
+    seat under the new country, and the old country's freed quota goes to its waiting list."""
+    from events.models import Attendance, Status
+
+    the_event = f.event(capacity=10, country_quota=1)
+    first = f.registered(f.delegate(country="FR"), the_event)
+    second = f.registered(f.delegate(country="FR"), the_event, status=Status.PENDING)
+    waiting = second.attendances.get()
+    assert waiting.status == Status.WAITLISTED  # France's one place is taken
+    manager = f.delegate(role="event_manager")
+    client.force_login(manager)
+    form = {
+        "role": first.role,
+        "country": "SN",
+        "bureau": first.bureau,
+        "arrival_date": first.arrival_date.isoformat(),
+        "departure_date": first.departure_date.isoformat(),
+        "dietary_needs": "",
+        "accessibility_needs": "",
+    }
+    response = client.post(reverse("wagtailsnippets_events_registration:edit", args=[first.pk]), form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    moved = first.attendances.get()
+    assert (moved.country, moved.status) == ("SN", Status.APPROVED)
+    waiting.refresh_from_db()
+    assert waiting.status == Status.PENDING  # promoted into France's freed place
+    note = moved.history.order_by("-at", "-id").first()
+    assert (note.by, note.note) == (manager, "country FR → SN")
+    assert (
+        Attendance.objects.filter(event=the_event, country="FR", status__in=[Status.PENDING, Status.APPROVED]).count()
+        == 1
+    )
+
+
+def test_admin_event_list_shows_seats_and_waiting_list(client):
+    from events.models import Status
+
+    the_event = f.event(capacity=10, country_quota=1, name_en="Quota conference")
+    f.registered(f.delegate(country="FR"), the_event)
+    f.registered(f.delegate(country="FR"), the_event, status=Status.PENDING)
+    client.force_login(f.delegate(role="event_manager"))
+    page = client.get(reverse("wagtailsnippets_events_event:list"), {"week": the_event.week_id}).content.decode()
+    assert "Seats taken" in page and "Waiting list" in page
+    row = next(r for r in page.split("<tr")[1:] if "Quota conference" in r and "<td" in r)
+    cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+    assert cells[-4:-1] == ["10", "1", "1"]  # capacity, seats taken, waiting list
