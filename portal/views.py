@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseGone, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -39,6 +39,4 @@ def server_error(request):
 
 def privacy_switched_off(request, *args, **kwargs):
     """Wagtail's page and collection privacy views: access is the audience field's alone."""
-    from django.http import HttpResponseGone
-
     return HttpResponseGone(_("Page privacy is set by the Audience field; this setting is switched off."))

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.accounts.second_factor import second_factor_response
+from portal.audiences import staff_withheld
 from portal.audit.models import Action
 from portal.audit.services import record
 
@@ -48,7 +49,7 @@ def event_manager_required(view):
             from django.contrib.auth.views import redirect_to_login
 
             return redirect_to_login(request.get_full_path())
-        if getattr(request, "liaison_second_factor_pending", False):
+        if staff_withheld(request.user):
             return second_factor_response(request)  # staff, but no second factor in this session yet
         if not is_event_manager(request.user):
             raise PermissionDenied

@@ -20,8 +20,7 @@ from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
-from django.contrib.auth.models import Permission
+from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
 from django.shortcuts import redirect
@@ -40,9 +39,8 @@ def is_staff_account(user) -> bool:
         return False
     if user.is_superuser or user.is_staff:
         return True
-    if user.groups.filter(name__in=STAFF_GROUPS).exists():
-        return True
-    return Permission.objects.filter(Q(user=user) | Q(group__user=user)).exists()
+    staff = Q(groups__name__in=STAFF_GROUPS) | Q(groups__permissions__isnull=False) | Q(user_permissions__isnull=False)
+    return get_user_model().objects.filter(pk=user.pk).filter(staff).exists()  # one query
 
 
 def has_authenticator(user) -> bool:
@@ -65,14 +63,10 @@ def is_admin_path(path: str) -> bool:
     return path.startswith(settings.LIAISON_ADMIN_PATH_PREFIX)
 
 
-# Pages a pending staff account must still reach: the second-factor pages, logout, static files.
-_ALWAYS_OPEN = ("/static/", "/healthz")
-
-
 def second_factor_response(request):
     """Where a staff account without a second factor in this session goes instead.
 
-    With no authenticator yet: to the TOTP enrolment page, and back afterwards. With one
+    With no authenticator yet: to the TOTP enrolment page. With one
     (a session that got in some other way than allauth's login): signed out and sent to log
     in again, which asks for the code.
     """
@@ -92,8 +86,8 @@ class StaffSecondFactorMiddleware:
     """Withhold staff rights from a session that has not passed its second factor.
 
     Placed after the authentication middleware. The admin (every URL under
-    ``LIAISON_ADMIN_PATH_PREFIX``) redirects to the second-factor step; every other surface
-    simply sees the account without staff rights (a 403 or login page says why).
+    ``LIAISON_ADMIN_PATH_PREFIX``) and the event-staff views redirect to the second-factor step;
+    every other surface simply sees the account without staff rights (a 403 page says why).
     """
 
     def __init__(self, get_response):
@@ -103,8 +97,7 @@ class StaffSecondFactorMiddleware:
         user = request.user
         if user.is_authenticated and not session_passed_second_factor(request) and is_staff_account(user):
             withhold_staff(user)
-            request.liaison_second_factor_pending = True
-            if is_admin_path(request.path) and not request.path.startswith(_ALWAYS_OPEN):
+            if is_admin_path(request.path):
                 return second_factor_response(request)
         enrolling = request.method == "POST" and request.path == reverse("mfa_activate_totp")
         had_authenticator = enrolling and user.is_authenticated and has_authenticator(user)

@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -73,9 +75,6 @@ def admin_password_reset(request, *args, **kwargs):
 
 
 def _to_allauth(request, url_name: str):
-    from django.urls import reverse
-    from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-
     target = reverse(url_name)
     next_url = request.GET.get("next", "")
     if next_url and url_has_allowed_host_and_scheme(

@@ -152,3 +152,14 @@ def test_a_delegate_signs_in_with_a_password_alone(client):
     password_login(client, user)
     assert client.session["_auth_user_id"] == str(user.pk)
     assert client.get("/en/events/my/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["delegate", "law_enforcement", "public"])
+def test_accounts_without_staff_rights_are_not_asked_for_a_second_factor(client, role):
+    user = verified_user(role=role)
+    password_login(client, user)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/2fa/" not in response["Location"]  # no staff rights to withhold: not sent to enrol
+    assert client.get("/en/accounts/profile/").status_code == 200
