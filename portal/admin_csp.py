@@ -17,8 +17,9 @@ from __future__ import annotations
 import json
 import re
 
-# An opening tag with no attributes: Wagtail's initialisers are written exactly like that.
-_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+# An opening tag with no attributes (or only the classic type): Wagtail's initialisers are
+# written exactly like that.
+_INLINE_SCRIPT = re.compile(r'<script(?: type="text/javascript")?>(.*?)</script>', re.S)
 _JS_STRING = r'"(?:[^"\\\n]|\\.)*"'
 _IDENT = r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*"
 

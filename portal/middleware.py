@@ -92,7 +92,7 @@ def _rewritable_html(response) -> bool:
     return (
         not getattr(response, "streaming", False)
         and response.get("Content-Type", "").startswith("text/html")
-        and b"<script>" in response.content
+        and (b"<script>" in response.content or b'<script type="text/javascript">' in response.content)
     )
 
 

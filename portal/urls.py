@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -10,6 +11,7 @@ from portal import views
 from portal.accounts import views as account_views
 from portal.api import api
 from portal.pages import views as page_views
+from portal.pages.admin_views import GuardedUpdateTranslationsView
 from portal.pages.syndication import NewsFeed, PublicSitemap
 
 urlpatterns = [
@@ -19,6 +21,12 @@ urlpatterns = [
     # Wagtail's page and collection privacy would be a second access rule beside the audience
     # field, honoured by the page view alone: switched off (see pages/migrations/0003).
     re_path(r"^admin/(pages|collections)/\d+/privacy/$", views.privacy_switched_off),
+    # wagtail-localize's "Sync translated pages" publishes for anyone; this one only for publishers.
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        require_admin_access(GuardedUpdateTranslationsView.as_view()),
+        name="liaison_update_translations",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),

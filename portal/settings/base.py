@@ -174,6 +174,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG: it c
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# A page sent for translation gets a draft in the other language, never a live copy of the source
+# text: the translation is published through the moderation workflow (portal/pages/translations.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Accounts (django-allauth) ------------------------------------------------------------
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page, Site
 
 from portal.audiences import can_view
 from portal.pages.menu import menu_sections
+from portal.pages.translations import translation_state
 
 register = template.Library()
 
@@ -87,3 +88,17 @@ def _page_translation_url(request, page, language):
     home = _home_for(request, language)
     base = home.url if home is not None else f"/{language}/"
     return f"{base}?untranslated=1", False
+
+
+@register.inclusion_tag("wagtail_localize/admin/includes/translation_workflow.html", takes_context=True)
+def translation_workflow(context, localize_translation):
+    """The translation editor's hand-over panel: progress, what is missing, source changes, buttons."""
+    request = context["request"]
+    page = localize_translation.get_target_instance()
+    perms = page.permissions_for_user(request.user) if hasattr(page, "permissions_for_user") else None
+    return {
+        "translation": localize_translation,
+        "state": translation_state(localize_translation),
+        "can_submit": bool(perms and perms.can_submit_for_moderation()),
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -17,6 +17,9 @@ SMALL_EVENT = "ncb-dpo-demo"  # one place per country; Senegal's is already take
 # A delegate with a complete profile and no registration yet: the accessibility checks open the form.
 FORM_DELEGATE_EMAIL = "kofi.mensah@example.test"
 FORM_DELEGATE_PASSWORD = "Accra-Bureau-2027!"  # noqa: S105 — a test account on a loopback server
+# A new editor with no authenticator yet: the normal state of new staff.
+NEW_EDITOR_EMAIL = "lea.fontaine@example.test"
+NEW_EDITOR_PASSWORD = "Redaction-Lyon-2027!"  # noqa: S105 — a test account on a loopback server
 
 
 def prepare() -> None:
@@ -28,7 +31,7 @@ def prepare() -> None:
     from events.models import ConferenceWeek
     from events.services.registrations import invitation_create
     from portal.accounts.models import User
-    from portal.audiences import GROUP_DELEGATES
+    from portal.audiences import GROUP_DELEGATES, GROUP_EDITORS
 
     manager = User.objects.get(email="events@liaison.example")
     week = ConferenceWeek.objects.get(slug=WEEK)
@@ -50,6 +53,11 @@ def prepare() -> None:
     )
     form_delegate.groups.add(Group.objects.get(name=GROUP_DELEGATES))
     EmailAddress.objects.create(user=form_delegate, email=FORM_DELEGATE_EMAIL, verified=True, primary=True)
+    new_editor = User.objects.create_user(
+        NEW_EDITOR_EMAIL, NEW_EDITOR_PASSWORD, first_name="Léa", last_name="Fontaine", preferred_language="fr"
+    )
+    new_editor.groups.add(Group.objects.get(name=GROUP_EDITORS))
+    EmailAddress.objects.create(user=new_editor, email=NEW_EDITOR_EMAIL, verified=True, primary=True)
     secrets = {
         authenticator.user.email: decrypt(authenticator.data["secret"])
         for authenticator in Authenticator.objects.filter(type=Authenticator.Type.TOTP).select_related("user")

@@ -9,6 +9,7 @@ violation, a script error, a failed request — fails the test.
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -155,3 +156,42 @@ def test_role_views_open_without_console_errors(new_page, staff_state, portal, e
         page.wait_for_load_state("networkidle")
         assert response.status == 200, path
         assert_clean(page, path)
+
+
+def test_new_staff_on_a_french_phone_enrol_totp_before_any_staff_page(new_page, portal):
+    """A new editor (no authenticator yet) signs in with a password: staff pages send her to
+    enrol; after allauth's password check she reads the secret, types the code from her app,
+    and the admin opens. French, 390 px wide."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    from .scenario import NEW_EDITOR_EMAIL, NEW_EDITOR_PASSWORD
+
+    page = new_page(locale="fr-FR")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/fr/accounts/login/")
+    page.locator("input[name=login]").fill(NEW_EDITOR_EMAIL)
+    page.locator("input[name=password]").fill(NEW_EDITOR_PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "/accounts/login" not in page.url
+
+    page.goto("/fr/events/statistics/")
+    assert "/accounts/" in page.url and "/admin" not in page.url  # no statistics without a second factor
+    page.goto("/admin/pages/")
+    assert "/accounts/reauthenticate/" in page.url, page.url  # allauth asks for the password before enrolment
+    assert page.get_by_text("Les comptes du personnel doivent activer l’authentification à deux facteurs").count()
+    page.locator("input[name=password]").fill(NEW_EDITOR_PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "/2fa/totp/activate/" in page.url, page.url
+    secret = page.locator("#authenticator_secret").input_value()
+    page.locator("input[name=code]").fill(format_hotp_value(hotp_value(secret, int(time.time() // 30))))
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "/2fa/totp/activate/" not in page.url, page.content()[:2000]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the phone
+
+    response = page.goto("/admin/pages/")
+    assert response.status == 200 and page.url.endswith("/admin/pages/")
+    screenshot(page, "admin-new-editor-enrolled-fr-390")
+    assert_clean(page, "enrolment")

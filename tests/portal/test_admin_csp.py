@@ -62,3 +62,16 @@ def test_the_site_policy_has_no_nonce_and_no_inline_allowance(client):
     policy = client.get("/en/")["Content-Security-Policy"]
     assert "script-src 'self';" in policy and "style-src 'self';" in policy
     assert "nonce-" not in policy and "unsafe-inline" not in policy
+
+
+def test_wagtail_localizes_select_all_script_is_recognised_as_rendered():
+    """Read from wagtail-localize's own template, so an upgrade that changes it fails here."""
+    from pathlib import Path
+
+    import wagtail_localize
+
+    template = Path(wagtail_localize.__file__).parent / "templates/wagtail_localize/admin/submit_translation.html"
+    body = re.search(r'<script type="text/javascript">(.*?)</script>', template.read_text(), re.S).group(1)
+    assert is_wagtail_initialiser(body)
+    html = f'<script type="text/javascript">{body}</script>'
+    assert add_nonces(html, "N0nce") == f'<script nonce="N0nce">{body}</script>'
