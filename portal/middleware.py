@@ -4,6 +4,8 @@ caches."""
 
 from __future__ import annotations
 
+from csp.constants import HEADER as CSP_HEADER
+from csp.constants import HEADER_REPORT_ONLY as CSP_HEADER_REPORT_ONLY
 from csp.constants import NONCE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
@@ -63,6 +65,14 @@ class PortalCSPMiddleware(CSPMiddleware):
     """
 
     def process_response(self, request, response):
+        if _is_admin(request):
+            # Wagtail renders a preview by running the page's own URL through the middleware
+            # (``make_preview_request``), so the preview arrives carrying the site's policy,
+            # whose ``frame-ancestors 'none'`` forbids the preview panel's frame. The admin
+            # answers with the admin's policy instead.
+            for header in (CSP_HEADER, CSP_HEADER_REPORT_ONLY):
+                if header in response:
+                    del response[header]
         if _is_admin(request) and _rewritable_html(response):
             charset = response.charset or "utf-8"
             response.content = add_nonces(response.content.decode(charset), str(request.csp_nonce)).encode(charset)

@@ -75,3 +75,42 @@ def test_wagtail_localizes_select_all_script_is_recognised_as_rendered():
     assert is_wagtail_initialiser(body)
     html = f'<script type="text/javascript">{body}</script>'
     assert add_nonces(html, "N0nce") == f'<script nonce="N0nce">{body}</script>'
+
+
+def test_a_preview_gets_the_admins_policy_not_the_one_its_page_carried():
+    """Wagtail renders a preview by running the page's URL through the middleware, so the
+    preview comes back with the site's ``frame-ancestors 'none'``; the preview panel's frame
+    would be refused. The admin's answer carries the admin's policy."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from portal.middleware import PortalCSPMiddleware
+
+    def preview(request):
+        response = HttpResponse("<h1>Preview</h1>")
+        response["Content-Security-Policy"] = "default-src 'self'; frame-ancestors 'none'"
+        return response
+
+    request = RequestFactory().get("/admin/pages/7/edit/preview/?in_preview_panel=true")
+    policy = PortalCSPMiddleware(preview)(request)["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in policy and "frame-ancestors 'none'" not in policy
+    site = PortalCSPMiddleware(preview)(RequestFactory().get("/en/"))["Content-Security-Policy"]
+    assert site == "default-src 'self'; frame-ancestors 'none'"  # the site's answers are left alone
+
+
+@pytest.mark.django_db
+def test_a_compendium_previews_from_its_unsaved_entries(rf):
+    """A preview's entries are modelcluster's in-memory rows (which cannot sort by country)."""
+    from django.db.models import QuerySet
+
+    from portal.pages.models import CompendiumPage
+
+    page = CompendiumPage.objects.get(slug="gender-inclusivity-in-policing")
+    draft = page.save_revision().as_object()
+    entries = list(draft.entries.all())
+    assert len(entries) > 1 and not isinstance(draft.entries.all(), QuerySet)
+    request = rf.get(page.url)
+    response = draft.make_preview_request(original_request=request)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert all(str(entry.country.name) in body for entry in entries)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -65,7 +66,10 @@ class CompendiumPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        entries = self.entries.select_related("region", "theme").order_by("region__name", "country", "sort_order")
+        entries = self.entries.select_related("region", "theme")
+        in_memory = not isinstance(entries, QuerySet)  # a preview: modelcluster's unsaved rows
+        if not in_memory:
+            entries = entries.order_by("region__name", "country", "sort_order")
         state = apply_filters(
             entries,
             [
@@ -75,8 +79,13 @@ class CompendiumPage(ContentPage):
             request.GET,
             self.locale.language_code,
         )
+        items = state.items
+        if in_memory:
+            # modelcluster cannot compare CountryField values, so order_by() on a preview's rows
+            # answered 500; the same order, by country code as the database sorts it, in Python.
+            items = sorted(items, key=lambda e: (e.region.name if e.region_id else "", str(e.country), e.sort_order))
         context.update(
-            entries=state.items,
+            entries=items,
             filter_groups=state.groups,
             active_filters=state.active,
             ignored_filters=state.ignored,
