@@ -9,16 +9,18 @@ from django.db.models import Count, Q
 from django.http import FileResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets import Button, ListingButton
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from portal.audit.models import Action
 from portal.audit.services import record
@@ -36,8 +38,48 @@ class WeekViewSet(SnippetViewSet):
     list_display = ["name_en", "start_date", "city"]
 
 
+def event_action_url(action: str, event: Event, next_url: str) -> str:
+    """The bulk action's confirmation page for this one event (the same view as a bulk selection)."""
+    url = reverse("wagtail_bulk_action", args=("events", "event", action))
+    return f"{url}?{urlencode({'next': next_url, 'id': event.pk})}"
+
+
+class EventIndexView(IndexView):
+    """Each event row offers its own "Print badges" (and "Assign roundtables" in its menu), so
+    nobody has to know that the bulk-selection bar holds them."""
+
+    def get_list_buttons(self, instance):
+        buttons = super().get_list_buttons(instance)
+        if is_event_manager(self.request.user):
+            label = _("Print badges")
+            buttons.insert(
+                0,
+                ListingButton(
+                    label,
+                    url=event_action_url(PrintBadgesBulkAction.action_type, instance, self.request.path),
+                    icon_name="doc-full",
+                    attrs={"aria-label": _("Print badges: %(event)s") % {"event": instance}},
+                ),
+            )
+        return buttons
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if is_event_manager(self.request.user):
+            buttons.append(
+                Button(
+                    _("Assign roundtables"),
+                    url=event_action_url(AssignRoundtablesBulkAction.action_type, instance, self.request.path),
+                    icon_name="group",
+                    priority=40,
+                )
+            )
+        return buttons
+
+
 class EventViewSet(SnippetViewSet):
     model = Event
+    index_view_class = EventIndexView
     icon = "calendar"
     list_display = [
         "name_en",
@@ -68,8 +110,11 @@ class SessionViewSet(SnippetViewSet):
 class RoundtableViewSet(SnippetViewSet):
     model = Roundtable
     icon = "group"
-    list_display = ["topic_en", "event", "region", "language", "capacity"]
+    list_display = ["topic_en", "event", "region", "language", "capacity", Column("seated", label=_("Seated"))]
     list_filter = ["event", "language"]
+
+    def get_queryset(self, request):
+        return Roundtable.objects.annotate(seated=Count("placements"))
 
 
 class InvitationCreateView(CreateView):

@@ -74,6 +74,7 @@ class LivePortal:
     var: Path
     totp_secrets: dict[str, str]
     logs: Path
+    pages: dict[str, int] = field(default_factory=dict)  # page type → id of a demo page of that type
     _used_codes: set = field(default_factory=set)
 
     def url(self, path: str) -> str:
@@ -151,7 +152,7 @@ def portal(tmp_path_factory) -> LivePortal:
     manage("load_demo")
     manage("search_index", "--rebuild")
     prepared = manage("shell", "-c", "from tests.e2e.scenario import prepare; prepare()")
-    secrets = json.loads([line for line in prepared.splitlines() if line.startswith("{")][-1])["totp"]
+    facts = json.loads([line for line in prepared.splitlines() if line.startswith("{")][-1])
 
     with logs.open("w") as log:
         server = subprocess.Popen(
@@ -184,7 +185,7 @@ def portal(tmp_path_factory) -> LivePortal:
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("the e2e server did not start:\n" + logs.read_text()[-3000:]) from None
                 time.sleep(0.2)
-        yield LivePortal(base=base, var=var, totp_secrets=secrets, logs=logs)
+        yield LivePortal(base=base, var=var, totp_secrets=facts["totp"], logs=logs, pages=facts["pages"])
     finally:
         server.send_signal(signal.SIGTERM)
         try:

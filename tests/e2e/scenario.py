@@ -2,8 +2,8 @@
 
 Staff invite the delegate of the browser journey to the demonstration week, through the same
 service the admin uses, so the invitation email lands in the server's mail outbox. Prints, as one
-JSON line, what the browser needs to know that a real person would have on paper: the staff
-accounts' second-factor secrets.
+JSON line, what the browser needs to know that a real person would have on paper (the staff
+accounts' second-factor secrets) or would find by browsing (a page of each page type).
 """
 
 from __future__ import annotations
@@ -20,6 +20,13 @@ FORM_DELEGATE_PASSWORD = "Accra-Bureau-2027!"  # noqa: S105 — a test account o
 # A new editor with no authenticator yet: the normal state of new staff.
 NEW_EDITOR_EMAIL = "lea.fontaine@example.test"
 NEW_EDITOR_PASSWORD = "Redaction-Lyon-2027!"  # noqa: S105 — a test account on a loopback server
+# The event manager's journey has its own meeting, so it changes no seat another journey counts on:
+# one place per country, Senegal's taken by a pending delegate and a second Senegalese one waiting.
+QUOTA_WEEK = "regional-working-meeting"
+QUOTA_EVENT = "africa-working-meeting"
+QUOTA_EVENT_NAME = "African Regional Working Meeting"
+QUOTA_SEATED = ("awa.diop@example.test", "Awa", "Diop", "NCB Abidjan")  # typed Senegal by mistake
+QUOTA_WAITING = ("moussa.ndiaye@example.test", "Moussa", "Ndiaye", "NCB Dakar")
 
 
 def prepare() -> None:
@@ -58,8 +65,91 @@ def prepare() -> None:
     )
     new_editor.groups.add(Group.objects.get(name=GROUP_EDITORS))
     EmailAddress.objects.create(user=new_editor, email=NEW_EDITOR_EMAIL, verified=True, primary=True)
+    _quota_meeting(manager)
     secrets = {
         authenticator.user.email: decrypt(authenticator.data["secret"])
         for authenticator in Authenticator.objects.filter(type=Authenticator.Type.TOTP).select_related("user")
     }
-    print(json.dumps({"totp": secrets}))
+    print(json.dumps({"totp": secrets, "pages": _page_of_each_type()}))
+
+
+def _page_of_each_type() -> dict[str, int]:
+    """One English demo page of each page type, for the admin tests that open every editor."""
+    from wagtail.models import Page
+
+    pages: dict[str, int] = {}
+    for page in Page.objects.filter(depth__gt=1, locale__language_code="en").order_by("path").specific():
+        pages.setdefault(page._meta.model_name, page.pk)
+    return pages
+
+
+def _quota_meeting(manager) -> None:
+    import datetime as dt
+
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.models import Group
+    from django.utils import timezone
+
+    from events.models import ConferenceWeek, Event, Roundtable
+    from events.services.registrations import registration_submit
+    from portal.accounts.models import User
+    from portal.audiences import GROUP_DELEGATES, Audience
+    from portal.taxonomy.models import Region
+
+    start = timezone.now().date() + dt.timedelta(days=90)
+    week = ConferenceWeek.objects.create(
+        slug=QUOTA_WEEK,
+        name_en="Regional working meeting",
+        name_fr="Réunion de travail régionale",
+        start_date=start,
+        end_date=start + dt.timedelta(days=1),
+        city="Abidjan",
+        country="CI",
+        time_zone="Africa/Abidjan",
+    )
+    event = Event.objects.create(
+        week=week,
+        slug=QUOTA_EVENT,
+        name_en=QUOTA_EVENT_NAME,
+        name_fr="Réunion de travail régionale africaine",
+        start_date=start,
+        end_date=start + dt.timedelta(days=1),
+        venue="Convention centre",
+        city="Abidjan",
+        country="CI",
+        capacity=10,
+        country_quota=1,
+        registration_opens=timezone.now() - dt.timedelta(days=1),
+        registration_closes=timezone.now() + dt.timedelta(days=60),
+        requires_approval=True,
+        audience=Audience.DELEGATES,
+    )
+    Roundtable.objects.create(
+        event=event,
+        region=Region.objects.get(slug="africa", locale__language_code="en"),
+        language="en",
+        topic_kind="crime_issue",
+        topic_en="Cross-border fraud along the coast",
+        topic_fr="La fraude transfrontalière sur la côte",
+        capacity=10,
+        room="Room 1",
+    )
+    for email, first, last, bureau in (QUOTA_SEATED, QUOTA_WAITING):
+        user = User.objects.create_user(
+            email, None, first_name=first, last_name=last, country="SN", organisation=bureau
+        )
+        user.groups.add(Group.objects.get(name=GROUP_DELEGATES))
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        registration_submit(
+            user=user,
+            week=week,
+            events=[event],
+            data={
+                "role": "delegate",
+                "country": "SN",
+                "bureau": bureau,
+                "arrival_date": start - dt.timedelta(days=1),
+                "departure_date": start + dt.timedelta(days=1),
+                "consent": True,
+            },
+        )

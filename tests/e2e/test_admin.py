@@ -12,6 +12,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import screenshot
 
@@ -102,6 +103,107 @@ def test_snippet_forms_work_under_the_policy(new_page, staff_state, portal, path
     assert len(exercise_choosers(page)) == choosers
     assert len(exercise_pickers(page)) == pickers
     assert_clean(page, path)
+
+
+PAGE_TYPES = [
+    "homepage",
+    "conferenceindexpage",
+    "conferencepage",
+    "conclusionindexpage",
+    "conclusionpage",
+    "toolkitindexpage",
+    "toolkitpage",
+    "compendiumindexpage",
+    "compendiumpage",
+    "bestpracticeindexpage",
+    "bestpracticepage",
+    "initiativeindexpage",
+    "initiativepage",
+    "newsindexpage",
+    "newspage",
+]
+
+
+def test_every_page_type_is_in_the_editor_test():
+    from wagtail.models import get_page_models
+
+    assert sorted(PAGE_TYPES) == sorted(m._meta.model_name for m in get_page_models() if m._meta.app_label == "pages")
+
+
+def open_rich_text_modal(page, editor, button: str) -> str:
+    """Type a line in the editor, select it and press a toolbar button that opens a chooser."""
+    editor.focus()  # not a click: the toolbar left floating by the last selection may cover it
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("See also")
+    page.keyboard.press("Shift+Home")
+    page.locator("[role=toolbar]").get_by_role("button", name=re.compile(f"^{button}")).first.click()
+    modal = visible_modal(page)
+    modal.wait_for(state="visible")
+    heading = modal.locator("h1, h2").first.inner_text().strip()
+    close_modal(page)
+    return heading
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_the_editor_of_each_page_type_works_under_the_policy(new_page, staff_state, portal, page_type):
+    """Every tab's inline panels extended and their choosers and pickers opened, the rich-text
+    link and document choosers, the StreamField's block menu, the scheduled-publishing dialog
+    and its picker, and the preview panel rendering the page."""
+    page = open_admin(new_page, staff_state, EDITOR)
+    edit_url = f"/admin/pages/{portal.pages[page_type]}/edit/"
+    failed = []
+    page.on("response", lambda response: response.status >= 400 and failed.append(response))
+    page.goto(edit_url)
+    page.wait_for_load_state("networkidle")
+    title = page.locator("#id_title").input_value()
+    # The preview first, while the form is still valid (an invalid form previews as an error).
+    page.get_by_role("button", name="Toggle preview").first.click()
+    expect(page.frame_locator("iframe").last.locator("h1").first).to_contain_text(title[:40])
+    page.get_by_role("button", name="Toggle preview").first.click()
+    tabs = page.locator("[role=tablist]").first.get_by_role("tab")
+    for index in range(tabs.count()):
+        tabs.nth(index).click()
+        for add in page.locator("button[id$='-ADD']").all():
+            if add.is_visible():
+                add.click()
+        exercise_choosers(page)
+        exercise_pickers(page)
+    tabs.first.click()
+
+    editors = page.locator("[contenteditable=true]")
+    if editors.count():
+        assert "Choose a page" in open_rich_text_modal(page, editors.last, "Link")
+        assert "Choose a document" in open_rich_text_modal(page, editors.last, "Document")
+    for stream in page.locator("[data-contentpath] > .c-sf-container, .c-sf-container").all()[:1]:
+        blocks = stream.locator("[data-streamfield-child]")
+        before = blocks.count()
+        stream.locator("button.c-sf-add-button").last.click()  # one block type: added at once
+        expect(blocks).to_have_count(before + 1)
+
+    page.get_by_role("button", name="Toggle status").first.click()
+    page.get_by_role("button", name=re.compile("Set schedule|Edit schedule")).click()
+    go_live = page.locator("#id_go_live_at")
+    go_live.click()
+    page.locator(".xdsoft_datetimepicker:visible").first.wait_for(state="visible")
+    page.keyboard.press("Escape")  # closes the picker, and the dialog with it
+    dialog = page.locator("#schedule-publishing-dialog")
+    if dialog.is_visible():
+        dialog.get_by_role("button", name="Close dialog").click()
+    expect(dialog).to_be_hidden()
+    page.wait_for_load_state("networkidle")
+
+    # The empty inline forms added above make the form invalid on purpose, and Wagtail's autosave
+    # answers each attempt with 400 and a "validation_error" (its status indicator shows it).
+    # Those are the only failed requests allowed; their console lines are not errors of ours.
+    autosaves = [r for r in failed if r.request.method == "POST" and r.url.endswith(edit_url)]
+    assert all(r.json()["error_code"] == "validation_error" for r in autosaves)
+    assert len(autosaves) == len(failed), [(r.status, r.url) for r in failed]
+    errors = page.liaison_console.errors
+    rejected = [e for e in errors if e.startswith("Failed to load resource: the server responded with a status of 400")]
+    assert len(rejected) == len(autosaves)
+    errors[:] = [e for e in errors if e not in rejected]
+    assert_clean(page, f"{page_type} editor")
 
 
 def test_editor_edits_a_news_page_with_themes_date_and_choosers(new_page, staff_state, portal):

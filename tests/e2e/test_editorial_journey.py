@@ -1,8 +1,8 @@
 """Staff publish in both languages, in Chromium with the real CSP, signed in with TOTP: an editor
 writes a news page with a theme and a date, submits it, translates it into French in
 wagtail-localize's editor (French slug included) and submits the translation; a moderator
-approves both (over HTTP in tests/portal/test_translation_workflow.py; the browser part of
-the moderator's approval is still to come)."""
+reads how much of it is translated, approves both from the dashboard, and both languages go
+live at their own addresses."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import screenshot
-from .test_admin import EDITOR, assert_clean
+from .test_admin import EDITOR, MODERATOR, assert_clean
 
 pytestmark = pytest.mark.slow
 
@@ -88,3 +89,32 @@ def test_editor_writes_translates_and_submits_and_moderator_publishes_both(new_p
     assert "The translation is submitted for moderation." in editor.locator(".messages").inner_text()
     screenshot(editor, "editor-translation-submitted")
     assert_clean(editor, "editor's journey")
+
+    # The moderator reads the French page: everything is translated.
+    moderator = new_page(storage_state=staff_state(MODERATOR))
+    moderator.goto(french_edit)
+    panel = moderator.locator("section", has=moderator.locator("#translation-workflow-title"))
+    assert "4 of 4 texts translated." in " ".join(panel.inner_text().split())
+    assert not panel.get_by_role("button", name="Submit for moderation").count()  # already in moderation
+
+    # …approves both languages from the dashboard's "Awaiting your review"…
+    moderator.goto("/admin/")
+    review = moderator.locator("#awaiting-review-content")
+    for page_title in (french_title, title):
+        row = review.locator("tr").filter(has_text=page_title)
+        row.get_by_role("button", name="Actions").click()
+        row.get_by_role("button", name="Approve", exact=True).click()
+        moderator.wait_for_load_state("networkidle")
+        expect(moderator.locator("#awaiting-review-content tr").filter(has_text=page_title)).to_have_count(0)
+    screenshot(moderator, "moderator-approved-both")
+    assert_clean(moderator, "moderator's approval")
+
+    # …and each language is live at its own address, the French one under its French slug.
+    visitor = new_page(locale="fr-FR")
+    for path, heading in (
+        (f"/fr/actualites/{french_slug}/", french_title),
+        (f"/en/news/{english_slug}/", title),
+    ):
+        response = visitor.goto(path)
+        assert response.status == 200, path
+        expect(visitor.get_by_role("heading", level=1)).to_have_text(heading)
