@@ -297,3 +297,65 @@ def test_new_staff_on_a_french_phone_enrol_totp_before_any_staff_page(new_page, 
     assert response.status == 200 and page.url.endswith("/admin/pages/")
     screenshot(page, "admin-new-editor-enrolled-fr-390")
     assert_clean(page, "enrolment")
+
+
+def _pdf_bytes(text: str) -> bytes:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer)
+    sheet.drawString(72, 720, text)
+    sheet.save()
+    return buffer.getvalue()
+
+
+def test_editor_uploads_a_document_inside_the_chooser_and_attaches_it(new_page, staff_state, portal):
+    """The chooser's own Upload tab: the form inside the modal is submitted, the modal closes
+    with the new document chosen, and the page saves with it attached."""
+    page = open_admin(new_page, staff_state, EDITOR)
+    page.goto(f"/admin/pages/{portal.pages['bestpracticepage']}/edit/")
+    page.get_by_role("button", name="Add Attachments").click()
+    chooser = page.locator("[id^='inline_child_attachments'] [data-chooser-action-choose]").last
+    chooser.click()
+    modal = visible_modal(page)
+    modal.get_by_role("tab", name="Upload").click()
+    title = f"Checklist for joint patrols {int(time.time())}"
+    modal.locator("input[type=file]").set_input_files(
+        {"name": "checklist.pdf", "mimeType": "application/pdf", "buffer": _pdf_bytes(title)}
+    )
+    modal.locator("input[name$='upload-title']").fill(title)
+    modal.locator("form").filter(has=page.locator("input[type=file]")).get_by_role("button", name="Upload").click()
+    expect(page.locator(".modal.in")).to_have_count(0)
+    chosen = page.locator("[id^='inline_child_attachments']").last
+    expect(chosen).to_contain_text(title)
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messages")).to_contain_text(re.compile("updated|saved", re.I))
+    assert_clean(page, "document upload in the chooser")
+
+
+def test_editor_uploads_an_image_and_a_fake_one_is_refused_with_a_message(new_page, staff_state, portal):
+    import io
+
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (64, 48), (30, 90, 160)).save(picture, "PNG")
+    page = open_admin(new_page, staff_state, EDITOR)
+    page.goto("/admin/images/multiple/add/")
+    page.locator("input[type=file]").first.set_input_files(
+        [
+            {"name": "harbour-patrol.png", "mimeType": "image/png", "buffer": picture.getvalue()},
+            {"name": "not-a-picture.gif", "mimeType": "image/gif", "buffer": b"GIF89a" + b"\x00" * 18},
+        ]
+    )
+    uploads = page.locator("#upload-list > li")
+    expect(uploads).to_have_count(2)
+    good = uploads.filter(has_text="harbour-patrol.png")
+    expect(good.locator("form")).to_be_visible()  # the uploaded image's details form
+    bad = uploads.filter(has_text="not-a-picture.gif")
+    expect(bad).to_contain_text("This file could not be read as an image.")
+    errors = page.liaison_console.errors
+    assert all("status of 400" in e for e in errors), errors  # the refused upload's answer, nothing else
+    assert len(errors) <= 1
