@@ -5,8 +5,11 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# The address mail links and calendar entries point to: where `make run` serves, unless SITE_URL
+# is given (behind a proxy, say). Listening on every interface, the machine's name stands in.
+SITE_URL ?= http://$(if $(filter 0.0.0.0 ::,$(HOST)),$(shell hostname -f 2>/dev/null || hostname),$(HOST)):$(PORT)
 
-.PHONY: help install migrate demo run test lint check messages bench clean
+.PHONY: help install system-packages migrate demo run test lint check messages bench clean
 
 help:
 	@echo "make run    set up (.venv, database, demo content) and serve http://$(HOST):$(PORT)"
@@ -33,8 +36,13 @@ demo: migrate
 	$(PY) manage.py search_index --rebuild
 
 run: demo
-	@echo "Serving Liaison on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Serving Liaison on http://$(HOST):$(PORT)/ (links in mail point to $(SITE_URL); Ctrl+C to stop)"
+	SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Debian packages the tests need (PostgreSQL, pdftotext, Chromium, npm): installed when run as
+# root, otherwise named with the command that installs them.
+system-packages:
+	@scripts/system-packages.sh
 
 E2E_NODE := tests/e2e/node_modules/.installed
 
@@ -43,7 +51,7 @@ $(E2E_NODE): tests/e2e/package-lock.json
 	@if command -v npm >/dev/null; then npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm is missing: the accessibility tests will say so (apt-get install npm)"; fi
 
-test: install $(E2E_NODE)
+test: install system-packages $(E2E_NODE)
 	$(PY) -m pytest
 
 lint: install

@@ -1,9 +1,12 @@
-"""Production. Refuses to start without a secret key, a database and allowed hosts."""
+"""Production. Refuses to start without a secret key, a database, allowed hosts and the site's address."""
 
 from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = False
+# The demo content (and its accounts with a published password) never reaches production:
+# without the app, `manage.py load_demo` does not exist there.
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "portal.demo"]  # noqa: F405
 SECRET_KEY = env.require("SECRET_KEY")
 if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise env.ImproperlyConfigured("SECRET_KEY must be at least 50 random characters.")
@@ -11,6 +14,8 @@ DATABASES = {"default": env.database_from_url(env.require("DATABASE_URL"), env.V
 ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise env.ImproperlyConfigured("ALLOWED_HOSTS is required in production; see .env.example.")
+# Mail and calendar links are written by workers, away from any request: they need the address.
+WAGTAILADMIN_BASE_URL = env.require("SITE_URL").rstrip("/")
 
 SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

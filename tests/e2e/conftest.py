@@ -75,6 +75,7 @@ class LivePortal:
     totp_secrets: dict[str, str]
     logs: Path
     pages: dict[str, int] = field(default_factory=dict)  # page type → id of a demo page of that type
+    codes: dict[str, str] = field(default_factory=dict)  # approved delegate → check-in code on their badge
     _used_codes: set = field(default_factory=set)
 
     def url(self, path: str) -> str:
@@ -185,7 +186,9 @@ def portal(tmp_path_factory) -> LivePortal:
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("the e2e server did not start:\n" + logs.read_text()[-3000:]) from None
                 time.sleep(0.2)
-        yield LivePortal(base=base, var=var, totp_secrets=facts["totp"], logs=logs, pages=facts["pages"])
+        yield LivePortal(
+            base=base, var=var, totp_secrets=facts["totp"], logs=logs, pages=facts["pages"], codes=facts["codes"]
+        )
     finally:
         server.send_signal(signal.SIGTERM)
         try:

@@ -20,6 +20,14 @@ FORM_DELEGATE_PASSWORD = "Accra-Bureau-2027!"  # noqa: S105 — a test account o
 # A new editor with no authenticator yet: the normal state of new staff.
 NEW_EDITOR_EMAIL = "lea.fontaine@example.test"
 NEW_EDITOR_PASSWORD = "Redaction-Lyon-2027!"  # noqa: S105 — a test account on a loopback server
+# Each step of the delegates' journey after sign-up starts from a delegate of its own, so the
+# steps run in any order: one registered (stars sessions), one pending (the manager approves),
+# two approved (one downloads the badge, one is checked in). (email, first, last, country, bureau)
+JOURNEY_PASSWORD = "Delegation-2027!"  # noqa: S105 — test accounts on a loopback server
+AGENDA_DELEGATE = ("amara.kone@example.test", "Amara", "Koné", "ML", "NCB Bamako")
+PENDING_DELEGATE = ("lucas.martin@example.test", "Lucas", "Martin", "BE", "NCB Brussels")
+BADGE_DELEGATE = ("hana.sato@example.test", "Hana", "Sato", "JP", "NCB Tokyo")
+CHECKIN_DELEGATE = ("omar.haddad@example.test", "Omar", "Haddad", "JO", "NCB Amman")
 # The event manager's journey has its own meeting, so it changes no seat another journey counts on:
 # one place per country, Senegal's taken by a pending delegate and a second Senegalese one waiting.
 QUOTA_WEEK = "regional-working-meeting"
@@ -66,11 +74,69 @@ def prepare() -> None:
     new_editor.groups.add(Group.objects.get(name=GROUP_EDITORS))
     EmailAddress.objects.create(user=new_editor, email=NEW_EDITOR_EMAIL, verified=True, primary=True)
     _quota_meeting(manager)
+    codes = _journey_delegates(week)
     secrets = {
         authenticator.user.email: decrypt(authenticator.data["secret"])
         for authenticator in Authenticator.objects.filter(type=Authenticator.Type.TOTP).select_related("user")
     }
-    print(json.dumps({"totp": secrets, "pages": _page_of_each_type()}))
+    print(json.dumps({"totp": secrets, "pages": _page_of_each_type(), "codes": codes}))
+
+
+def _delegate(email, first, last, country, bureau, password=None):
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.models import Group
+
+    from portal.accounts.models import User
+    from portal.audiences import GROUP_DELEGATES
+
+    user = User.objects.create_user(
+        email, password, first_name=first, last_name=last, country=country, organisation=bureau
+    )
+    user.groups.add(Group.objects.get(name=GROUP_DELEGATES))
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def _register(user, week, events):
+    import datetime as dt
+
+    from events.services.registrations import registration_submit
+
+    return registration_submit(
+        user=user,
+        week=week,
+        events=events,
+        data={
+            "role": "delegate",
+            "country": str(user.country),
+            "bureau": user.organisation,
+            "arrival_date": week.start_date - dt.timedelta(days=1),
+            "departure_date": week.end_date,
+            "consent": True,
+        },
+    )
+
+
+def _journey_delegates(week) -> dict[str, str]:
+    """The journey's delegates, registered for the main conference; returns the approved ones'
+    check-in codes (what they hold on their badges)."""
+    from events.models import Status
+    from events.services.registrations import attendance_set_status
+
+    main = week.events.get(slug=MAIN_EVENT)
+    codes = {}
+    for spec, approved in (
+        (AGENDA_DELEGATE, False),
+        (PENDING_DELEGATE, False),
+        (BADGE_DELEGATE, True),
+        (CHECKIN_DELEGATE, True),
+    ):
+        registration = _register(_delegate(*spec, password=JOURNEY_PASSWORD), week, [main])
+        if approved:
+            attendance = registration.attendances.get(event=main)
+            attendance_set_status(attendance=attendance, status=Status.APPROVED, by=None, note="e2e scenario")
+            codes[spec[0]] = registration.checkin_code
+    return codes
 
 
 def _page_of_each_type() -> dict[str, int]:
@@ -86,14 +152,10 @@ def _page_of_each_type() -> dict[str, int]:
 def _quota_meeting(manager) -> None:
     import datetime as dt
 
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth.models import Group
     from django.utils import timezone
 
     from events.models import ConferenceWeek, Event, Roundtable
-    from events.services.registrations import registration_submit
-    from portal.accounts.models import User
-    from portal.audiences import GROUP_DELEGATES, Audience
+    from portal.audiences import Audience
     from portal.taxonomy.models import Region
 
     start = timezone.now().date() + dt.timedelta(days=90)
@@ -135,21 +197,4 @@ def _quota_meeting(manager) -> None:
         room="Room 1",
     )
     for email, first, last, bureau in (QUOTA_SEATED, QUOTA_WAITING):
-        user = User.objects.create_user(
-            email, None, first_name=first, last_name=last, country="SN", organisation=bureau
-        )
-        user.groups.add(Group.objects.get(name=GROUP_DELEGATES))
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        registration_submit(
-            user=user,
-            week=week,
-            events=[event],
-            data={
-                "role": "delegate",
-                "country": "SN",
-                "bureau": bureau,
-                "arrival_date": start - dt.timedelta(days=1),
-                "departure_date": start + dt.timedelta(days=1),
-                "consent": True,
-            },
-        )
+        _register(_delegate(email, first, last, "SN", bureau), week, [event])

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from tests.pdftools import pdf_text, qr_codes
 
 from .conftest import ARTIFACTS, DELEGATE_EMAIL, body_of, log_in, screenshot
+from .scenario import AGENDA_DELEGATE, BADGE_DELEGATE, CHECKIN_DELEGATE, JOURNEY_PASSWORD, PENDING_DELEGATE
 
 pytestmark = pytest.mark.slow
 
@@ -35,120 +36,129 @@ def test_a_visitor_reads_french_and_switches_to_english_on_the_same_page(new_pag
     screenshot(page, "visitor-switched-to-english")
 
 
-class TestDelegateJourney:
-    """One delegate from the invitation email to the check-in desk; the steps run in order and
-    hand over the delegate's cookies (``state``) and what they learn on the way."""
+def signed_in(new_page, spec):
+    """A page signed in, through the login form, as one of the scenario's delegates."""
+    page = new_page()
+    log_in(page, spec[0], JOURNEY_PASSWORD)
+    return page
 
+
+def test_invited_delegate_signs_up_verifies_and_registers_for_two_events(new_page, portal):
     password = "Kora-Senegal-2027!"
-    state: dict = {}
+    invitation = portal.wait_for_mail(DELEGATE_EMAIL, "Invitation")
+    link = re.search(r"http://\S+/en/events/invitation/\S+/", body_of(invitation)).group(0)
+    page = new_page()
+    page.goto(link)
+    # Not signed in yet: the portal asks to log in, and offers to sign up.
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    page.get_by_role("main").get_by_role("link", name=re.compile("sign up", re.I)).click()
+    page.get_by_label("Email").fill(DELEGATE_EMAIL)
+    page.get_by_label(re.compile(r"^Password:?$")).fill(password)
+    page.get_by_label(re.compile(r"^Password \(again\)")).fill(password)
+    page.get_by_label("First name").fill("Nadia")
+    page.get_by_label("Last name").fill("Benali")
+    page.get_by_role("button", name=re.compile("Sign up", re.I)).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(re.compile("Verify", re.I))
 
-    def test_invited_delegate_signs_up_verifies_and_registers_for_two_events(self, new_page, portal):
-        invitation = portal.wait_for_mail(DELEGATE_EMAIL, "Invitation")
-        link = re.search(r"http://\S+/en/events/invitation/\S+/", body_of(invitation)).group(0)
-        page = new_page()
-        page.goto(link)
-        # Not signed in yet: the portal asks to log in, and offers to sign up.
-        expect(page).to_have_url(re.compile(r"/accounts/login/"))
-        page.get_by_role("main").get_by_role("link", name=re.compile("sign up", re.I)).click()
-        page.get_by_label("Email").fill(DELEGATE_EMAIL)
-        page.get_by_label(re.compile(r"^Password:?$")).fill(self.password)
-        page.get_by_label(re.compile(r"^Password \(again\)")).fill(self.password)
-        page.get_by_label("First name").fill("Nadia")
-        page.get_by_label("Last name").fill("Benali")
-        page.get_by_role("button", name=re.compile("Sign up", re.I)).click()
-        expect(page.get_by_role("heading", level=1)).to_contain_text(re.compile("Verify", re.I))
+    confirmation = portal.wait_for_mail(DELEGATE_EMAIL, "Please Confirm")
+    page.goto(re.search(r"http://\S+/accounts/confirm-email/\S+/", body_of(confirmation)).group(0))
+    page.get_by_role("button", name=re.compile("Confirm", re.I)).click()
+    log_in(page, DELEGATE_EMAIL, password)
 
-        confirmation = portal.wait_for_mail(DELEGATE_EMAIL, "Please Confirm")
-        page.goto(re.search(r"http://\S+/accounts/confirm-email/\S+/", body_of(confirmation)).group(0))
-        page.get_by_role("button", name=re.compile("Confirm", re.I)).click()
-        log_in(page, DELEGATE_EMAIL, self.password)
+    # Back to the invitation: the verified address is the invited one, so the delegates' events open.
+    page.goto(link)
+    expect(page.get_by_text("Your invitation is accepted")).to_be_visible()
+    expect(page.locator(".profile-summary")).to_contain_text("Senegal · NCB Dakar")  # from the invitation
+    form = page.locator("form.stacked-form")
+    expect(form.get_by_label(re.compile("Heads of NCB Conference"))).to_be_checked()
+    expect(form.get_by_label(re.compile("Data Protection Officers"))).to_be_checked()
+    form.get_by_label(re.compile("^I agree that the secretariat processes")).check()
+    form.get_by_role("button", name="Send my registration").click()
 
-        # Back to the invitation: the verified address is the invited one, so the delegates' events open.
-        page.goto(link)
-        expect(page.get_by_text("Your invitation is accepted")).to_be_visible()
-        expect(page.locator(".profile-summary")).to_contain_text("Senegal · NCB Dakar")  # from the invitation
-        form = page.locator("form.stacked-form")
-        expect(form.get_by_label(re.compile("Heads of NCB Conference"))).to_be_checked()
-        expect(form.get_by_label(re.compile("Data Protection Officers"))).to_be_checked()
-        form.get_by_label(re.compile("^I agree that the secretariat processes")).check()
-        form.get_by_role("button", name="Send my registration").click()
+    expect(page.get_by_text("Your registration is recorded")).to_be_visible()
+    main = page.get_by_role("main")
+    expect(main).to_contain_text("Pending approval")
+    # Senegal's single place at the small conference is taken: a waiting-list position instead.
+    small = main.get_by_role("row").filter(has_text="Data Protection Officers")
+    expect(small).to_contain_text(re.compile(r"Waiting list\s*— position 1"))
+    expect(main.get_by_role("row").filter(has_text="Heads of NCB")).to_contain_text("Pending approval")
+    screenshot(page, "delegate-registered-and-waitlisted")
 
-        expect(page.get_by_text("Your registration is recorded")).to_be_visible()
-        main = page.get_by_role("main")
-        expect(main).to_contain_text("Pending approval")
-        # Senegal's single place at the small conference is taken: a waiting-list position instead.
-        small = main.get_by_role("row").filter(has_text="Data Protection Officers")
-        expect(small).to_contain_text(re.compile(r"Waiting list\s*— position 1"))
-        expect(main.get_by_role("row").filter(has_text="Heads of NCB")).to_contain_text("Pending approval")
-        screenshot(page, "delegate-registered-and-waitlisted")
-        self.state["cookies"] = page.context.storage_state()
 
-    def test_the_delegate_stars_sessions_into_their_agenda(self, new_page):
-        page = new_page(storage_state=self.state["cookies"])
-        page.goto("/en/events/heads-of-ncb-demo/")
-        titles = []
-        for index in (0, 2):
-            session = page.locator(".session").nth(index)
-            titles.append(session.get_by_role("heading").inner_text())
-            # The button's description names the session, for screen-reader users too.
-            button = page.get_by_role("button", name="☆ Add to my agenda", description=titles[-1])
-            button.click()
-            expect(page.get_by_role("button", name="★ In my agenda", description=titles[-1])).to_be_visible()
-        expect(page.get_by_role("button", name="★ In my agenda")).to_have_count(2)
-        page.goto("/en/events/my/")
-        agenda = page.get_by_role("region", name="My agenda")
-        for title in titles:
-            expect(agenda.get_by_role("listitem").filter(has_text=title)).to_contain_text("Heads of NCB")
-        ics = page.locator("code, pre, a").filter(has_text=re.compile(r"/api/v1/agenda/.*\.ics")).first.inner_text()
-        feed = page.request.get(ics.strip())
-        assert feed.ok and "BEGIN:VCALENDAR" in feed.text()
-        assert all(title in feed.text().replace("\r\n ", "") for title in titles)
-        screenshot(page, "delegate-agenda")
+def test_a_delegate_stars_sessions_into_their_agenda(new_page):
+    page = signed_in(new_page, AGENDA_DELEGATE)
+    page.goto("/en/events/heads-of-ncb-demo/")
+    titles = []
+    for index in (0, 2):
+        session = page.locator(".session").nth(index)
+        titles.append(session.get_by_role("heading").inner_text())
+        # The button's description names the session, for screen-reader users too.
+        button = page.get_by_role("button", name="☆ Add to my agenda", description=titles[-1])
+        button.click()
+        expect(page.get_by_role("button", name="★ In my agenda", description=titles[-1])).to_be_visible()
+    expect(page.get_by_role("button", name="★ In my agenda")).to_have_count(2)
+    page.goto("/en/events/my/")
+    agenda = page.get_by_role("region", name="My agenda")
+    for title in titles:
+        expect(agenda.get_by_role("listitem").filter(has_text=title)).to_contain_text("Heads of NCB")
+    ics = page.locator("code, pre, a").filter(has_text=re.compile(r"/api/v1/agenda/.*\.ics")).first.inner_text()
+    feed = page.request.get(ics.strip())
+    assert feed.ok and "BEGIN:VCALENDAR" in feed.text()
+    assert all(title in feed.text().replace("\r\n ", "") for title in titles)
+    screenshot(page, "delegate-agenda")
 
-    def test_an_event_manager_approves_the_registration_in_the_admin(self, new_page, staff_state):
-        page = new_page(storage_state=staff_state("events@liaison.example"))
-        page.goto("/admin/snippets/events/attendance/?status=pending")
-        row = page.get_by_role("row").filter(has_text="Benali").filter(has_text="Heads of NCB")
-        row.get_by_role("checkbox").check()
-        page.get_by_role("link", name=re.compile("^Approve")).click()
-        page.get_by_role("button", name=re.compile("Yes|Approve", re.I)).first.click()
-        expect(page.get_by_text(re.compile(r"1 registration updated"))).to_be_visible()
-        screenshot(page, "manager-approved")
 
-    def test_the_delegate_sees_approved_and_downloads_the_badge(self, new_page, portal):
-        page = new_page(storage_state=self.state["cookies"])
-        page.goto("/en/events/my/")
-        main = page.get_by_role("main")
-        expect(main.get_by_role("row").filter(has_text="Heads of NCB")).to_contain_text("Approved")
-        approval = portal.wait_for_mail(DELEGATE_EMAIL, "approved")
-        assert "Heads of NCB" in body_of(approval)
-        with page.expect_download() as download_info:
-            page.get_by_role("link", name="Badge (PDF)").click()
-        download = download_info.value
-        badge = Path(download.path()).read_bytes()
-        assert badge.startswith(b"%PDF")
-        text = pdf_text(badge)
-        assert "Nadia" in text and "BENALI" in text.upper() and "Senegal" in text
-        code = main.locator("strong.code").inner_text().strip()
-        assert code in text, "the badge carries the check-in code shown on the page"
-        assert qr_codes(badge) == [code], "and its QR code says the same"
-        self.state["code"] = code
-        (ARTIFACTS / "delegate-badge.pdf").write_bytes(badge)
-        screenshot(page, "delegate-approved")
+def test_an_event_manager_approves_a_registration_and_the_delegate_sees_it(new_page, staff_state, portal):
+    email, first, last = PENDING_DELEGATE[:3]
+    page = new_page(storage_state=staff_state("events@liaison.example"))
+    page.goto("/admin/snippets/events/attendance/?status=pending")
+    row = page.get_by_role("row").filter(has_text=last).filter(has_text="Heads of NCB")
+    row.get_by_role("checkbox").check()
+    page.get_by_role("link", name=re.compile("^Approve")).click()
+    page.get_by_role("button", name=re.compile("Yes|Approve", re.I)).first.click()
+    expect(page.get_by_text(re.compile(r"1 registration updated"))).to_be_visible()
+    screenshot(page, "manager-approved")
 
-    def test_check_in_records_the_arrival_once_and_refuses_the_code_again(self, new_page, staff_state):
-        page = new_page(storage_state=staff_state("events@liaison.example"))
-        page.goto("/en/events/checkin/")
-        page.get_by_label("Badge code").fill(self.state["code"].lower())  # typed casually
-        page.get_by_role("button", name="Check in", exact=True).click()
-        expect(page.get_by_role("alert")).to_contain_text("Welcome!")
-        expect(page.get_by_role("alert")).to_contain_text("Nadia Benali (Senegal) is checked in.")
-        screenshot(page, "checkin-accepted")
-        page.get_by_label("Badge code").fill(self.state["code"])
-        page.get_by_role("button", name="Check in", exact=True).click()
-        expect(page.get_by_role("alert")).to_contain_text("Already used.")
-        expect(page.get_by_role("alert")).to_contain_text("The same code is not accepted twice.")
-        screenshot(page, "checkin-refused-second-time")
+    approval = portal.wait_for_mail(email, "approved")
+    assert "Heads of NCB" in body_of(approval)
+    delegate = signed_in(new_page, PENDING_DELEGATE)
+    delegate.goto("/en/events/my/")
+    expect(delegate.get_by_role("main").get_by_role("row").filter(has_text="Heads of NCB")).to_contain_text("Approved")
+
+
+def test_an_approved_delegate_downloads_the_badge(new_page, portal):
+    email, first, last = BADGE_DELEGATE[:3]
+    page = signed_in(new_page, BADGE_DELEGATE)
+    page.goto("/en/events/my/")
+    main = page.get_by_role("main")
+    expect(main.get_by_role("row").filter(has_text="Heads of NCB")).to_contain_text("Approved")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Badge (PDF)").click()
+    badge = Path(download_info.value.path()).read_bytes()
+    assert badge.startswith(b"%PDF")
+    text = pdf_text(badge)
+    assert first in text and last.upper() in text.upper() and "Japan" in text
+    code = main.locator("strong.code").inner_text().strip()
+    assert code == portal.codes[email] and code in text, "the badge carries the check-in code shown on the page"
+    assert qr_codes(badge) == [code], "and its QR code says the same"
+    (ARTIFACTS / "delegate-badge.pdf").write_bytes(badge)
+    screenshot(page, "delegate-approved")
+
+
+def test_check_in_records_the_arrival_once_and_refuses_the_code_again(new_page, staff_state, portal):
+    code = portal.codes[CHECKIN_DELEGATE[0]]  # read from the delegate's badge
+    page = new_page(storage_state=staff_state("events@liaison.example"))
+    page.goto("/en/events/checkin/")
+    page.get_by_label("Badge code").fill(code.lower())  # typed casually
+    page.get_by_role("button", name="Check in", exact=True).click()
+    expect(page.get_by_role("alert")).to_contain_text("Welcome!")
+    expect(page.get_by_role("alert")).to_contain_text("Omar Haddad (Jordan) is checked in.")
+    screenshot(page, "checkin-accepted")
+    page.get_by_label("Badge code").fill(code)
+    page.get_by_role("button", name="Check in", exact=True).click()
+    expect(page.get_by_role("alert")).to_contain_text("Already used.")
+    expect(page.get_by_role("alert")).to_contain_text("The same code is not accepted twice.")
+    screenshot(page, "checkin-refused-second-time")
 
 
 def result_titles(page) -> list[str]:

@@ -18,6 +18,7 @@ GOOD_ENV = {
     "SECRET_KEY": "x7!" + "k2m9q4w8e1r5t3y6u0i" * 3,
     "DATABASE_URL": "sqlite:////tmp/liaison-prod-check.sqlite3",
     "ALLOWED_HOSTS": "liaison.example.org",
+    "SITE_URL": "https://liaison.example.org",
 }
 
 
@@ -33,7 +34,7 @@ def run_manage(*args, extra_env=None, drop=()):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "SITE_URL"])
 def test_production_refuses_to_start_without(missing):
     result = run_manage("check", drop=[missing])
     assert result.returncode != 0
@@ -51,6 +52,47 @@ def test_production_settings_pass_check_deploy():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_has_no_demo_content_command():
+    """The demo accounts share a published password: production cannot create them."""
+    result = run_manage("load_demo")
+    assert result.returncode != 0
+    assert "Unknown command: 'load_demo'" in result.stderr
+
+
+def test_the_wsgi_entry_point_loads_production_settings():
+    environment = {k: v for k, v in os.environ.items() if k not in GOOD_ENV and k != "DJANGO_SETTINGS_MODULE"}
+    environment["LIAISON_VAR_DIR"] = "/tmp/liaison-settings-test"
+    script = "import portal.wsgi"
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0 and "SECRET_KEY" in result.stderr  # production, refusing to start half-configured
+    environment.update(GOOD_ENV)
+    script = "import portal.wsgi; from django.conf import settings; print(settings.SETTINGS_MODULE, settings.DEBUG)"
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
+    assert result.stdout.split() == ["portal.settings.production", "False"], result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [
+        ({}, "http://127.0.0.1:8000"),
+        ({"PORT": "8101"}, "http://127.0.0.1:8101"),
+        ({"PORT": "8101", "SITE_URL": "https://portal.example.org"}, "https://portal.example.org"),
+    ],
+)
+def test_make_run_points_mail_links_at_the_address_it_serves(variables, expected):
+    """Mail and calendar links follow HOST and PORT, unless SITE_URL is given."""
+    environment = {k: v for k, v in os.environ.items() if k not in ("HOST", "PORT", "SITE_URL")}
+    environment.update(variables)
+    result = subprocess.run(["make", "-n", "run"], cwd=ROOT, env=environment, capture_output=True, text=True)
+    command = next(line for line in result.stdout.splitlines() if "runserver" in line)
+    assert command.startswith(f"SITE_URL={expected} ")
+    assert command.endswith(f"runserver 127.0.0.1:{variables.get('PORT', '8000')}")
 
 
 def test_database_url_selects_postgresql():
