@@ -12,6 +12,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable
 
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -34,12 +35,26 @@ def index_update_enqueue(*, instance) -> list[str]:
         return []
     units = source.units_of(instance)
     for unit in units:
-        PendingIndexUpdate.objects.get_or_create(source=source.name, unit=unit)
+        _mark_changed(source.name, unit)
     if units:
         from .tasks import process_pending_index_updates
 
         enqueue_after_commit(process_pending_index_updates)
     return units
+
+
+def _mark_changed(source: str, unit: str) -> None:
+    """A new generation for the unit's pending row, or a new row. (``get_or_create`` left an
+    existing row as it was, so a change made while a worker applied the previous one looked
+    applied and was deleted with it.)"""
+    changed = {"generation": F("generation") + 1, "changed_at": timezone.now()}
+    if PendingIndexUpdate.objects.filter(source=source, unit=unit).update(**changed):
+        return
+    try:
+        with transaction.atomic():
+            PendingIndexUpdate.objects.create(source=source, unit=unit)
+    except IntegrityError:  # another transaction created it meanwhile: this change is newer
+        PendingIndexUpdate.objects.filter(source=source, unit=unit).update(**changed)
 
 
 def index_pending(*, limit: int | None = None) -> tuple[int, int]:
@@ -68,9 +83,9 @@ def index_pending(*, limit: int | None = None) -> tuple[int, int]:
                 logger.exception("Index update failed for %s units of %s", len(units), name)
                 _record_failure(chunk, exc)
                 return applied, PendingIndexUpdate.objects.count()
-            # Only delete rows not touched again since we read them.
+            # Only delete rows of the generation applied: a change made meanwhile stays queued.
             for row in chunk:
-                PendingIndexUpdate.objects.filter(pk=row.pk, created_at=row.created_at, attempts=row.attempts).delete()
+                PendingIndexUpdate.objects.filter(pk=row.pk, generation=row.generation).delete()
             applied += len(chunk)
     return applied, PendingIndexUpdate.objects.count()
 
@@ -111,7 +126,7 @@ def rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
     total = sum(source.count() for source in registry.sources())
     engine = get_engine()
     count = engine.rebuild(all_documents(), progress=(lambda done: progress(done, total)) if progress else None)
-    # Updates recorded before the rebuild started are contained in it.
-    PendingIndexUpdate.objects.filter(created_at__lt=started).delete()
+    # Updates last changed before the rebuild started are contained in it.
+    PendingIndexUpdate.objects.filter(changed_at__lt=started).delete()
     index_pending()
     return count

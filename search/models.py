@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -62,6 +63,10 @@ class PendingIndexUpdate(models.Model):
     source = models.CharField(max_length=40)
     unit = models.CharField(max_length=100, help_text="Unit key within the source (e.g. a translation key).")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Each new change of the unit bumps the generation (and the time): a worker that read the row
+    # before may delete it only if it is still the generation it applied.
+    generation = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField(default=timezone.now, db_index=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
 

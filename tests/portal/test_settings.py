@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -89,7 +90,8 @@ def test_make_run_points_mail_links_at_the_address_it_serves(variables, expected
     """Mail and calendar links follow HOST and PORT, unless SITE_URL is given."""
     environment = {k: v for k, v in os.environ.items() if k not in ("HOST", "PORT", "SITE_URL")}
     environment.update(variables)
-    result = subprocess.run(["make", "-n", "run"], cwd=ROOT, env=environment, capture_output=True, text=True)
+    make = shutil.which("make")
+    result = subprocess.run([make, "-n", "run"], cwd=ROOT, env=environment, capture_output=True, text=True)
     command = next(line for line in result.stdout.splitlines() if "runserver" in line)
     assert command.startswith(f"SITE_URL={expected} ")
     assert command.endswith(f"runserver 127.0.0.1:{variables.get('PORT', '8000')}")

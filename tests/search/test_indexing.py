@@ -176,3 +176,48 @@ def test_glossary_entries_added_by_staff_apply_at_once(indexed):
     GlossaryEntry.objects.create(english="liaison office", french="antenne")
     outcome = search_run(user=AnonymousUser(), params=QueryDict("q=antenne"), language="en")
     assert "Kigali liaison office" in [h["title"] for h in outcome.hits]
+
+
+def test_a_change_made_while_the_worker_applies_the_previous_one_is_not_lost(indexed, monkeypatch):
+    """The worker reads the pending row, re-makes the unit's documents and deletes the row. A
+    publish that lands in between must leave its row behind, and the next run applies it."""
+    page = news_page(title="Montevideo harbour liaison")
+    indexing.index_update_enqueue(instance=page)
+    engine = get_engine()
+    original = engine.replace_units
+
+    def replace_while_an_editor_publishes(units, documents):
+        original(units, documents)  # the old title goes in…
+        page.title = "Montevideo harbour liaison office"  # …while the editor publishes a new one
+        page.save_revision().publish()
+        indexing.index_update_enqueue(instance=page)
+
+    monkeypatch.setattr(engine, "replace_units", replace_while_an_editor_publishes)
+    indexing.index_pending()
+    monkeypatch.setattr(engine, "replace_units", original)
+    pending = PendingIndexUpdate.objects.get()
+    assert pending.generation >= 2  # the publish during the drain is still queued
+    indexing.index_pending()
+    assert PendingIndexUpdate.objects.count() == 0
+    assert found("Montevideo harbour liaison office")
+
+
+def test_a_rebuild_keeps_changes_made_after_it_started(indexed, monkeypatch):
+    page = news_page(title="Cartagena cooperation desk")
+    indexing.index_update_enqueue(instance=page)
+    row = PendingIndexUpdate.objects.get()
+    PendingIndexUpdate.objects.filter(pk=row.pk).update(created_at=row.created_at.replace(year=2020))
+    engine = get_engine()
+    original = engine.rebuild
+
+    def rebuild_while_an_editor_publishes(documents, progress=None):
+        count = original(documents, progress=progress)
+        page.title = "Cartagena cooperation office"
+        page.save_revision().publish()
+        indexing.index_update_enqueue(instance=page)  # the row created in 2020 changes now
+        return count
+
+    monkeypatch.setattr(engine, "rebuild", rebuild_while_an_editor_publishes)
+    monkeypatch.setattr(indexing, "index_pending", lambda: (0, 0))  # look at the queue before replay
+    indexing.rebuild()
+    assert PendingIndexUpdate.objects.filter(unit=row.unit).exists()
