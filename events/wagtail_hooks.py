@@ -25,7 +25,19 @@ from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, Sni
 from portal.audit.models import Action
 from portal.audit.services import record
 
-from .models import HOLDING, Attendance, ConferenceWeek, Event, Invitation, Registration, Roundtable, Session, Status
+from .models import (
+    HOLDING,
+    Attendance,
+    ConferenceWeek,
+    Event,
+    Invitation,
+    Notification,
+    Registration,
+    Roundtable,
+    Session,
+    Status,
+)
+from .notifications import notifications_retry
 from .permissions import is_event_manager
 from .services.documents import badges_for_events
 from .services.registrations import attendances_bulk_set_status, invitation_create, registration_update
@@ -219,6 +231,38 @@ class AttendanceViewSet(SnippetViewSet):
     ]
 
 
+class OutboxViewSet(SnippetViewSet):
+    """The mails waiting, sent and given up on. Read-only: a failed mail is sent again with the
+    "Send again" bulk action, which gives it a fresh round of attempts."""
+
+    model = Notification
+    icon = "mail"
+    menu_label = _("Outbox")
+    add_to_admin_menu = False
+    list_display = [
+        Column("kind", label=_("kind"), accessor="get_kind_display"),
+        Column("recipient", label=_("To")),
+        Column("state", label=_("Status"), accessor="state_label"),
+        "attempts",
+        "next_attempt_at",
+        Column("last_error", label=_("last error"), accessor=lambda n: n.last_error[:120]),
+        "created_at",
+    ]
+    list_filter = ["kind"]
+    ordering = ["sent_at", "-created_at"]  # unsent first (NULLs sort first), newest first
+    panels = [
+        FieldPanel("kind", read_only=True),
+        FieldPanel("attempts", read_only=True),
+        FieldPanel("last_error", read_only=True),
+        FieldPanel("next_attempt_at", read_only=True),
+        FieldPanel("failed_at", read_only=True),
+        FieldPanel("sent_at", read_only=True),
+    ]
+
+    def get_queryset(self, request):
+        return Notification.objects.select_related("registration__user", "invitation")
+
+
 class EventsGroup(SnippetViewSetGroup):
     menu_label = _("Events")
     menu_icon = "calendar"
@@ -231,6 +275,7 @@ class EventsGroup(SnippetViewSetGroup):
         InvitationViewSet,
         RegistrationViewSet,
         AttendanceViewSet,
+        OutboxViewSet,
     )
 
 
@@ -380,3 +425,24 @@ def statistics_menu_item():
     return EventManagerMenuItem(
         _("Registration statistics"), reverse("events:statistics"), icon_name="table", order=261
     )
+
+
+@hooks.register("register_bulk_action")
+class RetryMailBulkAction(SnippetBulkAction):
+    display_name = _("Send again")
+    action_type = "send_again"
+    aria_label = _("Give the selected unsent emails a fresh round of attempts, starting now")
+    template_name = "events/admin/confirm_send_again.html"
+    models = [Notification]
+
+    def check_perm(self, obj):
+        return is_event_manager(self.request.user) and obj.sent_at is None
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        return notifications_retry(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d email will be sent again.", "%(count)d emails will be sent again.", num_parent_objects
+        ) % {"count": num_parent_objects}

@@ -35,3 +35,26 @@ def enqueue_after_commit(task) -> None:
     it waiting. The task itself must work through everything waiting, not one batch.
     """
     transaction.on_commit(lambda: enqueue_unless_waiting(task))
+
+
+def enqueue_later(task, when) -> None:
+    """Queue ``task`` to start at ``when``, unless one is already queued to start by then.
+
+    Backends that cannot defer (immediate, in development and tests) queue nothing: there the
+    retry waits for the next change or for the management command."""
+    backend = task.get_backend()
+    if not backend.supports_defer:
+        return
+    if isinstance(backend, DatabaseBackend):
+        from django_tasks_db.models import DBTaskResult, TaskResultStatus  # re-exported from django_tasks
+
+        queued = DBTaskResult.objects.filter(
+            task_path=task.module_path,
+            queue_name=task.queue_name,
+            backend_name=backend.alias,
+            status=TaskResultStatus.READY,
+            run_after__lte=when,
+        )
+        if queued.exists():
+            return
+    task.using(run_after=when).enqueue()

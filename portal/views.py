@@ -7,9 +7,13 @@ from django.utils.translation import gettext as _
 
 
 def healthz(request):
+    """The database answers; and how many mails wait or were given up on (monitoring alerts on
+    ``mail.failed`` above zero)."""
+    from events.notifications import outbox_counts
+
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    return JsonResponse({"status": "ok", "mail": outbox_counts()})
 
 
 def robots_txt(request):

@@ -175,27 +175,49 @@ class Notification(models.Model):
     """An email to send. Written with the change it reports; a task sends it and retries failures."""
 
     class Kind(models.TextChoices):
-        SUBMITTED = "submitted"
-        APPROVED = "approved"
-        REJECTED = "rejected"
-        WAITLISTED = "waitlisted"
-        PROMOTED = "promoted"
-        CANCELLED = "cancelled"
-        REMINDER = "reminder"
-        INVITATION = "invitation"
+        SUBMITTED = "submitted", pgettext_lazy("email kind", "Registration received")
+        APPROVED = "approved", pgettext_lazy("email kind", "Place approved")
+        REJECTED = "rejected", pgettext_lazy("email kind", "Registration declined")
+        WAITLISTED = "waitlisted", pgettext_lazy("email kind", "On the waiting list")
+        PROMOTED = "promoted", pgettext_lazy("email kind", "Promoted from the waiting list")
+        CANCELLED = "cancelled", pgettext_lazy("email kind", "Place cancelled")
+        REMINDER = "reminder", pgettext_lazy("email kind", "Reminder")
+        INVITATION = "invitation", pgettext_lazy("email kind", "Invitation")
 
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     event = models.ForeignKey(Event, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveIntegerField(default=0)
-    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    # After a failure the next try waits longer each time; after the last attempt the mail is
+    # marked failed (and listed for staff), never dropped.
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    failed_at = models.DateTimeField(_("given up at"), null=True, blank=True)
+
+    # Listed in the admin (the outbox) but never referred to: no reference-index task per mail.
+    wagtail_reference_index_ignore = True
 
     class Meta:
+        verbose_name = _("email")
+        verbose_name_plural = _("outbox")
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["sent_at", "created_at"])]
 
     def __str__(self) -> str:
-        return f"{self.kind} ({'sent' if self.sent_at else 'waiting'})"
+        return f"{self.get_kind_display()} ({self.state_label})"
+
+    @property
+    def state_label(self) -> str:
+        if self.sent_at:
+            return str(_("sent"))
+        return str(_("failed")) if self.failed_at else str(_("waiting"))
+
+    @property
+    def recipient(self) -> str:
+        if self.invitation_id:
+            return self.invitation.email
+        user = self.registration.user if self.registration_id else None
+        return user.email if user else ""

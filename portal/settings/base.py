@@ -237,6 +237,10 @@ AUDIT_PERSONAL_DATA_VIEWS = {
         for view in ("list", "list_results", "edit", "history", "history_results", "inspect", "usage")
     },
     **{f"wagtailusers_users:{view}": {"object": "user"} for view in ("index", "results", "edit", "history")},
+    **{
+        f"wagtailsnippets_events_notification:{view}": {"object": "notification"}
+        for view in ("list", "list_results", "edit", "inspect")
+    },
     "events:checkin": {"object": "registration", "methods": ("POST",), "field": "code"},
 }
 

@@ -13,6 +13,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase, override_settings
+from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import ReferenceIndex
@@ -135,16 +136,21 @@ def test_one_task_run_sends_everything_waiting_not_just_one_batch():
 
 
 @override_settings(TASKS=DATABASE_QUEUE, EMAIL_BACKEND="tests.events.broken_mail.BrokenBackend")
-def test_a_mail_outage_stops_the_run_after_one_batch_and_keeps_every_email():
+def test_a_mail_outage_stops_the_run_at_once_keeps_every_email_and_schedules_the_retry():
     registration = f.registered(f.delegate(), f.event())
     Notification.objects.bulk_create(
         [Notification(kind=Notification.Kind.SUBMITTED, registration=registration) for _ in range(450)]
     )
     before = Notification.objects.filter(registration=registration, sent_at__isnull=True).count()
-    assert send_pending_notifications.call() == {"sent": 0, "failed": 200}
+    assert send_pending_notifications.call() == {"sent": 0, "failed": 1}
     queued = Notification.objects.filter(registration=registration, sent_at__isnull=True)
     assert queued.count() == before
-    assert queued.filter(attempts=1).count() == 200  # retried later, not burnt in one run
+    assert queued.filter(attempts=1).count() == 1  # the outage cost one attempt, not one per email
+    tried = queued.get(attempts=1)
+    retry = DBTaskResult.objects.filter(task_path=send_pending_notifications.module_path, status=TaskResultStatus.READY)
+    assert retry.filter(run_after=tried.next_attempt_at).count() == 1  # a run of its own when it is due
+    send_pending_notifications.call()  # a second run before then does not queue another
+    assert retry.filter(run_after__gt=timezone.now()).count() == 1
 
 
 def test_one_index_task_run_applies_every_read_not_just_the_first(monkeypatch):

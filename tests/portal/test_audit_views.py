@@ -12,8 +12,13 @@ pytestmark = pytest.mark.django_db
 
 
 def staff_pages_with_personal_data(registration, delegate):
+    from events.models import Notification
+
     attendance = registration.attendances.get()
+    notification = Notification.objects.create(kind=Notification.Kind.APPROVED, registration=registration)
     return [
+        ("get", reverse("wagtailsnippets_events_notification:list"), {}),
+        ("get", reverse("wagtailsnippets_events_notification:edit", args=[notification.pk]), {}),
         ("get", reverse("wagtailsnippets_events_registration:list"), {}),
         ("get", reverse("wagtailsnippets_events_registration:list"), {"q": registration.checkin_code}),
         ("get", reverse("wagtailsnippets_events_registration:list_results"), {}),

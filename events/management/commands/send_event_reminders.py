@@ -19,7 +19,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("week", nargs="?", help="The conference week's slug.")
-        parser.add_argument("--pending-only", action="store_true", help="Only send notifications already waiting.")
+        parser.add_argument(
+            "--pending-only", action="store_true", help="Only send the emails already waiting, failed ones included."
+        )
 
     def handle(self, *args, week=None, pending_only=False, **options):
         if not pending_only:
@@ -29,5 +31,6 @@ class Command(BaseCommand):
             if found is None:
                 raise CommandError(f"No conference week with the slug “{week}”.")
             self.stdout.write(f"Queued {reminders_queue(week=found)} reminders.")
-        sent, failed = notifications_send_pending(limit=10_000)
+        # The operator's run also retries mail that was given up on or is waiting out a backoff.
+        sent, failed = notifications_send_pending(limit=10_000, include_failed=True)
         self.stdout.write(f"Sent {sent} emails; {failed} failed and will be retried.")
