@@ -8,8 +8,11 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from portal import health
         from portal.accounts.personal_data import PersonalDataSource, register_source
 
+        from .notifications import outbox_counts
         from .services.privacy import registrations_erase, registrations_export
 
         register_source(PersonalDataSource("events", registrations_export, registrations_erase))
+        health.register("mail", outbox_counts)  # waiting and failed mail (alert on failed > 0)

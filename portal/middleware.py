@@ -121,3 +121,29 @@ class PortalLocaleMiddleware(LocaleMiddleware):
 
 
 UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/")
+
+
+class TryAgainMiddleware:
+    """A ``TryAgainShortly`` (a registration lock held too long, say) answers 503 with
+    ``Retry-After`` and its message, not a worker stuck waiting or a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.http import JsonResponse
+        from django.shortcuts import render
+
+        from portal.errors import TryAgainShortly
+
+        if not isinstance(exception, TryAgainShortly):
+            return None
+        if request.path_info.startswith("/api/"):
+            response = JsonResponse({"detail": str(exception)}, status=503)
+        else:
+            response = render(request, "503.html", {"message": str(exception)}, status=503)
+        response["Retry-After"] = str(exception.retry_after)
+        return response

@@ -1,19 +1,8 @@
 from __future__ import annotations
 
-from django.db import connection
-from django.http import HttpResponse, HttpResponseGone, JsonResponse
+from django.http import HttpResponse, HttpResponseGone
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-
-
-def healthz(request):
-    """The database answers; and how many mails wait or were given up on (monitoring alerts on
-    ``mail.failed`` above zero)."""
-    from events.notifications import outbox_counts
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok", "mail": outbox_counts()})
 
 
 def robots_txt(request):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from contextlib import contextmanager
 
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +20,7 @@ from django.utils.translation import gettext as _
 from portal.audiences import can_view
 from portal.audit.models import Action
 from portal.audit.services import record
+from portal.errors import TryAgainShortly
 from portal.task_queue import enqueue_after_commit
 
 from ..models import HOLDING, Attendance, Event, Invitation, Notification, Registration, Status, StatusChange
@@ -31,6 +34,34 @@ class RegistrationError(Exception):
 
 class AlreadyRegistered(RegistrationError):
     """This person already has a registration for the week."""
+
+
+class RegistrationBusy(TryAgainShortly):
+    """An event's lock was held longer than ``REGISTRATION_LOCK_TIMEOUT_MS``; nothing changed."""
+
+
+@contextmanager
+def _locking():
+    """A transaction whose lock waits are bounded: a stuck transaction holding an event's row
+    makes the others answer "busy, try again" instead of holding every worker indefinitely.
+
+    PostgreSQL: ``SET LOCAL lock_timeout`` (this transaction only). SQLite: its busy timeout
+    (``OPTIONS["timeout"]``; writers queue at ``BEGIN IMMEDIATE``).
+    """
+    try:
+        with transaction.atomic():
+            connection = transaction.get_connection()
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute(f"SET LOCAL lock_timeout = {int(settings.REGISTRATION_LOCK_TIMEOUT_MS)}")
+            yield
+    except OperationalError as exc:
+        cause = exc.__cause__
+        if getattr(cause, "sqlstate", None) == "55P03" or "database is locked" in str(exc):
+            raise RegistrationBusy(
+                _("Many delegates are registering at this moment. Please try again in a few seconds.")
+            ) from exc
+        raise
 
 
 def _notify(kind: str, *, registration=None, event=None, invitation=None) -> None:
@@ -124,7 +155,7 @@ def registration_submit(
             raise RegistrationError(_("Registration for “%(event)s” is closed.") % {"event": event.name})
     already = _("You are already registered for this week; change your events from “My registrations”.")
     try:
-        with transaction.atomic():
+        with _locking():
             # Everything that does not decide a seat happens before the event lock is taken, so
             # the locked part stays short: one count and two inserts per event. Each statement
             # is a round trip that, under load, also waits for a CPU: there are as few as possible
@@ -171,7 +202,7 @@ def _place(registration: Registration, event: Event, by) -> Attendance:
 def registration_add_event(*, registration: Registration, event: Event, by) -> Attendance:
     if event.week_id != registration.week_id:
         raise RegistrationError(_("This event does not belong to the registration's week."))
-    with transaction.atomic():
+    with _locking():
         event = _lock_events([event.pk])[event.pk]
         if not event.is_open():
             raise RegistrationError(_("Registration for “%(event)s” is closed.") % {"event": event.name})
@@ -209,7 +240,7 @@ def attendance_set_status(*, attendance: Attendance, status: str, by, note: str 
 
     Freed seats go to the next eligible people on the waiting list, who are told.
     """
-    with transaction.atomic():
+    with _locking():
         event = _lock_events([attendance.event_id])[attendance.event_id]
         attendance = Attendance.objects.select_for_update().select_related("registration").get(pk=attendance.pk)
         old = attendance.status
@@ -323,7 +354,7 @@ def registration_update(*, registration: Registration, by, **fields) -> Registra
     queue order), and a waiting place of the delegate is reconsidered under the new country.
     A place already held stays held: staff made the change knowingly.
     """
-    with transaction.atomic():
+    with _locking():
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         old_country = str(registration.country)
         for name, value in fields.items():

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "portal.middleware.PrivateResponsesMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.middleware.TryAgainMiddleware",
     "portal.accounts.second_factor.StaffSecondFactorMiddleware",
     "portal.audit.middleware.PersonalDataAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -227,6 +228,9 @@ RETENTION_AUDIT_DAYS = env.get_int("RETENTION_AUDIT_DAYS", 730)
 
 # Staff pages that show people's personal data: each answer writes an audit entry
 # (portal/audit/middleware.py). Views that record their own, more specific entries are not here.
+# How long a registration waits for an event's lock before answering "busy, try again" (503).
+REGISTRATION_LOCK_TIMEOUT_MS = env.get_int("REGISTRATION_LOCK_TIMEOUT_MS", 5000)
+
 AUDIT_PERSONAL_DATA_VIEWS = {
     **{
         f"wagtailsnippets_events_registration:{view}": {"object": "registration"}

@@ -58,3 +58,27 @@ def test_concurrent_registrations_never_exceed_capacity_or_quota(postgres_url):
     # Ten delegates submitted twice at once: one registration each, the twin told why.
     assert outcome["refused_twins"] == 10
     assert all("already registered" in message for message in outcome["refusal_messages"])
+
+
+def test_a_stuck_lock_answers_busy_quickly_and_the_retry_succeeds(postgres_url):
+    environment = {
+        **os.environ,
+        "DATABASE_URL": postgres_url,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "PYTHONPATH": str(ROOT),
+    }
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "events" / "lock_probe.py")],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome["vendor"] == "postgresql"
+    assert outcome["busy_status"] == 503 and outcome["retry_after"] == "5"
+    assert "Many delegates are registering at this moment" in outcome["busy_text"]
+    assert outcome["waited"] < 5  # the 0.8 s lock timeout, not an indefinite wait
+    assert outcome["after_status"] == 302 and outcome["attendances"] == 1  # nothing half-done, then done

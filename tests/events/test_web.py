@@ -50,6 +50,30 @@ class TestRegisteringOnTheSite:
         page = client.get(reverse("events:my"))
         assert "Waiting list" in page.text and "position 1" in page.text
 
+    @pytest.mark.parametrize("language", ["en", "fr"])
+    def test_a_busy_database_answers_try_again_and_keeps_nothing_half_done(self, client, monkeypatch, language):
+        """SQLite's busy timeout ran out (PostgreSQL's lock timeout: test_concurrency_postgres.py)."""
+        from django.db import OperationalError
+
+        from events.services import registrations
+
+        def locked(ids):
+            raise OperationalError("database is locked")
+
+        event = f.event()
+        user = f.delegate(language=language)
+        client.force_login(user)
+        monkeypatch.setattr(registrations, "_lock_events", locked)
+        url = f"/{language}/events/week/{event.week.slug}/register/"
+        response = client.post(url, form_data(event))
+        assert response.status_code == 503 and response["Retry-After"] == "5"
+        expected = {
+            "en": "Many delegates are registering at this moment",
+            "fr": "De nombreux délégués s’inscrivent en ce moment",
+        }[language]
+        assert expected in response.text
+        assert not Registration.objects.filter(user=user).exists()
+
     def test_registering_twice_leads_to_my_registrations_not_to_a_second_one(self, client):
         event = f.event()
         user = f.delegate()
