@@ -10,14 +10,12 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
-import os
 import re
-import threading
 from collections import defaultdict
 from html.parser import HTMLParser
-from pathlib import Path
 
-from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -37,8 +35,10 @@ logger = logging.getLogger(__name__)
 LAYOUT_VERSION = "1"  # bump when the layout changes, so cached documents are made again
 
 
-def cache_dir() -> Path:
-    return Path(getattr(settings, "PDF_CACHE_DIR", Path(settings.BASE_DIR) / "var" / "pdf"))
+def cache_storage():
+    """The generated-PDF cache: ``STORAGES["pdf_cache"]``, shared by every web node (a folder
+    that is not served as media, or a private prefix of the object store)."""
+    return storages["pdf_cache"]
 
 
 # -- rich text ---------------------------------------------------------------------------------
@@ -305,10 +305,14 @@ def document_pdf(page, clearance: str, parts=None) -> tuple[bytes, str] | None:
     kind, subject, pages, audience = parts
     language = subject.locale.language_code
     prefix = f"{kind}-{subject.pk}-{clearance}-"
-    path = cache_dir() / f"{prefix}{_fingerprint(kind, pages, clearance, language, audience)}.pdf"
+    name = f"{prefix}{_fingerprint(kind, pages, clearance, language, audience)}.pdf"
     filename = f"{subject.slug}.pdf"
-    if path.exists():
-        return path.read_bytes(), filename
+    storage = cache_storage()
+    try:
+        with storage.open(name, "rb") as cached:
+            return cached.read(), filename
+    except (FileNotFoundError, OSError):
+        pass  # not made yet (or the store is unreachable): make it
     with translation.override(language):
         if kind in ("toolkit", "compendium"):
             story = toolkit_story(subject) if kind == "toolkit" else compendium_story(subject)
@@ -316,22 +320,20 @@ def document_pdf(page, clearance: str, parts=None) -> tuple[bytes, str] | None:
         else:
             title = _("Conclusions — %(edition)s") % {"edition": subject.title}
             content = build_pdf(conclusion_set_story(subject, pages[1:]), title=title, marking=_marking(audience))
-    _cache_write(path, prefix, content)
+    _cache_write(storage, name, prefix, content)
     return content, filename
 
 
-def _cache_write(path: Path, prefix: str, content: bytes) -> None:
-    """Keep ``content`` at ``path`` and drop older versions; a cache that cannot be written only
+def _cache_write(storage, name: str, prefix: str, content: bytes) -> None:
+    """Keep ``content`` as ``name`` and drop older versions; a cache that cannot be written only
     costs the next reader a new rendering, never this one their document."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for stale in path.parent.glob(f"{prefix}*.pdf"):
-            stale.unlink(missing_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.partial")
-        partial.write_bytes(content)
-        partial.replace(path)  # atomic: readers never see half a file
+        storage.save(name, ContentFile(content))  # whole or not at all (AtomicFileSystemStorage, S3)
+        for stale in storage.listdir("")[1]:
+            if stale.startswith(prefix) and stale.endswith(".pdf") and stale != name:
+                storage.delete(stale)
     except OSError as exc:
-        logger.warning("PDF cache not written (%s): %s", path, exc)
+        logger.warning("PDF cache not written (%s): %s", name, exc)
 
 
 def documents_refresh(page) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.utils.translation import gettext_lazy as _
 
 from . import env
@@ -104,13 +106,8 @@ TEMPLATES = [
 DATABASES = {"default": env.database_from_url(env.get_str("DATABASE_URL"), VAR_DIR / "liaison.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(VAR_DIR / "cache"),
-        "TIMEOUT": 300,
-    }
-}
+# Page-tree and glossary versions, rate limits: one cache every node agrees on (CACHE_URL).
+CACHES = {"default": env.cache_from_url(env.get_str("CACHE_URL"), VAR_DIR / "cache")}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -145,11 +142,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PORTAL_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = VAR_DIR / "media"
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+MEDIA_ROOT = Path(env.get_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+PDF_CACHE_DIR = Path(env.get_str("PDF_CACHE_DIR", str(VAR_DIR / "pdf")))
+STORAGES = env.storages_from_env(
+    MEDIA_ROOT, PDF_CACHE_DIR, staticfiles="whitenoise.storage.CompressedManifestStaticFilesStorage"
+)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail -------------------------------------------------------------------------------
@@ -287,7 +284,6 @@ LOGGING = {
     },
 }
 
-# PDFs: cached content documents, bold instances of the variable fonts.
-PDF_CACHE_DIR = VAR_DIR / "pdf"
+# PDFs: cached content documents (STORAGES["pdf_cache"]), bold instances of the variable fonts.
 PDF_FONT_CACHE = VAR_DIR / "fonts"
 PDF_PREPARE_ON_PUBLISH = True

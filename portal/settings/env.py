@@ -107,6 +107,53 @@ def database_from_url(url: str | None, default_sqlite: Path) -> dict:
     return config
 
 
+def cache_from_url(url: str | None, default_folder: Path) -> dict:
+    """``CACHES['default']`` from ``CACHE_URL``: ``redis://host:6379/0`` (``rediss://`` for TLS)
+    is shared by every node; unset, a folder under var/ serves one machine."""
+    if not url:
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(default_folder),
+            "TIMEOUT": 300,
+        }
+    scheme = urlparse(url).scheme.lower()
+    if scheme not in ("redis", "rediss", "unix"):
+        raise ImproperlyConfigured(f"CACHE_URL must be a redis:// or rediss:// address, not {scheme}://")
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "TIMEOUT": 300}
+
+
+def storages_from_env(media_root: Path, pdf_root: Path, staticfiles: str) -> dict:
+    """``STORAGES``: media and the PDF cache in folders (share them between nodes with a shared
+    mount), or in an S3-compatible bucket when ``MEDIA_S3_BUCKET`` is set (django-storages,
+    ``pip install -e '.[s3]'``): media under ``media/``, cached PDFs under ``pdf-cache/``, both
+    private with signed URLs."""
+    bucket = get_str("MEDIA_S3_BUCKET")
+    if not bucket:
+        return {
+            "default": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": str(media_root)},
+            },
+            "pdf_cache": {"BACKEND": "portal.storage.AtomicFileSystemStorage", "OPTIONS": {"location": str(pdf_root)}},
+            "staticfiles": {"BACKEND": staticfiles},
+        }
+    common = {
+        "bucket_name": bucket,
+        "endpoint_url": get_str("MEDIA_S3_ENDPOINT_URL"),  # MinIO, Ceph, … ; unset for AWS
+        "region_name": get_str("MEDIA_S3_REGION"),
+        "access_key": get_str("MEDIA_S3_ACCESS_KEY_ID"),
+        "secret_key": get_str("MEDIA_S3_SECRET_ACCESS_KEY"),
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": True,
+    }
+    return {
+        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**common, "location": "media"}},
+        "pdf_cache": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**common, "location": "pdf-cache"}},
+        "staticfiles": {"BACKEND": staticfiles},
+    }
+
+
 def email_from_url(url: str | None) -> dict:
     """Email settings from ``EMAIL_URL``.
 

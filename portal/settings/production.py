@@ -14,6 +14,9 @@ DATABASES = {"default": env.database_from_url(env.require("DATABASE_URL"), env.V
 ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise env.ImproperlyConfigured("ALLOWED_HOSTS is required in production; see .env.example.")
+# Several web nodes: the cache (page-tree and glossary versions, rate limits) must be shared.
+CACHES = {"default": env.cache_from_url(env.require("CACHE_URL"), env.VAR_DIR / "cache")}
+
 # Mail and calendar links are written by workers, away from any request: they need the address.
 WAGTAILADMIN_BASE_URL = env.require("SITE_URL").rstrip("/")
 

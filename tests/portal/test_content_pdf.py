@@ -8,7 +8,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from portal.pages.documents import cache_dir
+from portal.pages.documents import cache_storage
 from portal.pages.models import CompendiumPage, ConclusionPage, ConferencePage, ToolkitPage
 from tests.pdftools import page_count, pdf_text
 
@@ -103,15 +103,24 @@ def test_pages_without_a_document_and_unknown_ids_are_404(client):
 def test_documents_are_cached_and_made_again_on_publish(client, django_capture_on_commit_callbacks):
     page = ToolkitPage.objects.get(slug="responsible-ai-toolkit")
     _r, first = pdf_of(client, page)
-    cached = sorted(cache_dir().glob(f"toolkit-{page.pk}-public-*.pdf"))
-    assert len(cached) == 1 and cached[0].read_bytes() == first
+    storage = cache_storage()
+
+    def read(name):
+        with storage.open(name) as file:
+            return file.read()
+
+    def cached_files():
+        return sorted(n for n in storage.listdir("")[1] if n.startswith(f"toolkit-{page.pk}-public-"))
+
+    cached = cached_files()
+    assert len(cached) == 1 and read(cached[0]) == first
     assert pdf_of(client, page)[1] == first  # served from the cache
     with override_settings(PDF_PREPARE_ON_PUBLISH=True), django_capture_on_commit_callbacks(execute=True):
         page.title = "Responsible AI toolkit, second edition"
         page.save_revision().publish()
-    made = sorted(cache_dir().glob(f"toolkit-{page.pk}-public-*.pdf"))
+    made = cached_files()
     assert len(made) == 1 and made != cached  # made on publish, the old one removed
-    assert "second edition" in pdf_text(made[0].read_bytes())
+    assert "second edition" in pdf_text(read(made[0]))
 
 
 def test_pages_link_their_pdf(client):

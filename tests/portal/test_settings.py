@@ -20,6 +20,7 @@ GOOD_ENV = {
     "DATABASE_URL": "sqlite:////tmp/liaison-prod-check.sqlite3",
     "ALLOWED_HOSTS": "liaison.example.org",
     "SITE_URL": "https://liaison.example.org",
+    "CACHE_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -35,7 +36,7 @@ def run_manage(*args, extra_env=None, drop=()):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "SITE_URL"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "SITE_URL", "CACHE_URL"])
 def test_production_refuses_to_start_without(missing):
     result = run_manage("check", drop=[missing])
     assert result.returncode != 0
@@ -95,6 +96,28 @@ def test_make_run_points_mail_links_at_the_address_it_serves(variables, expected
     command = next(line for line in result.stdout.splitlines() if "runserver" in line)
     assert command.startswith(f"SITE_URL={expected} ")
     assert command.endswith(f"runserver 127.0.0.1:{variables.get('PORT', '8000')}")
+
+
+def test_cache_url_selects_a_shared_redis_cache_and_refuses_others(tmp_path):
+    assert env.cache_from_url("redis://cache.internal:6379/1", tmp_path)["BACKEND"].endswith("RedisCache")
+    assert env.cache_from_url(None, tmp_path)["LOCATION"] == str(tmp_path)  # one machine: a folder
+    with pytest.raises(ImproperlyConfigured, match="redis://"):
+        env.cache_from_url("memcached://cache.internal:11211", tmp_path)
+
+
+def test_media_and_cached_pdfs_go_to_a_bucket_when_one_is_named(tmp_path, monkeypatch):
+    folders = env.storages_from_env(tmp_path / "media", tmp_path / "pdf", staticfiles="x")
+    assert folders["default"]["OPTIONS"]["location"] == str(tmp_path / "media")
+    assert folders["pdf_cache"]["BACKEND"] == "portal.storage.AtomicFileSystemStorage"
+    monkeypatch.setenv("MEDIA_S3_BUCKET", "liaison-media")
+    monkeypatch.setenv("MEDIA_S3_ENDPOINT_URL", "https://s3.example.org")
+    bucket = env.storages_from_env(tmp_path / "media", tmp_path / "pdf", staticfiles="x")
+    assert {bucket[a]["BACKEND"] for a in ("default", "pdf_cache")} == {"storages.backends.s3.S3Storage"}
+    assert (bucket["default"]["OPTIONS"]["location"], bucket["pdf_cache"]["OPTIONS"]["location"]) == (
+        "media",
+        "pdf-cache",
+    )
+    assert bucket["default"]["OPTIONS"]["default_acl"] == "private" and bucket["default"]["OPTIONS"]["querystring_auth"]
 
 
 def test_database_url_selects_postgresql():
