@@ -7,6 +7,7 @@
 #   chromium        the browser tests (Playwright drives Debian's Chromium, no browser download)
 #   npm             installs axe-core for the accessibility tests (tests/e2e/package-lock.json)
 #   fonts-liberation  the fonts Chromium renders the pages with
+#   redis-server    the shared cache of the two-node test (tests/test_several_nodes.py)
 set -euo pipefail
 
 missing=()
@@ -15,6 +16,7 @@ command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
