@@ -149,4 +149,9 @@ def agenda_ical(request, token: str, lang: str = "en"):
     if feed is None:
         raise Http404
     body = calendar("Liaison — my agenda", agenda_of(feed.user), lang if lang in ("en", "fr") else "en")
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    # The address is the only key: no shared cache or proxy may keep a copy, nor pass it on.
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response

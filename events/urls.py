@@ -7,6 +7,7 @@ app_name = "events"
 urlpatterns = [
     path("events/", delegate.event_list, name="list"),
     path("events/my/", delegate.my_registrations, name="my"),
+    path("events/my/agenda-address/", delegate.renew_agenda_feed, name="renew_feed"),
     path("events/checkin/", staff.checkin, name="checkin"),
     path("events/statistics/", staff.statistics, name="statistics"),
     path("events/statistics/<slug:week_slug>/", staff.statistics, name="statistics_week"),

@@ -136,6 +136,19 @@ def my_registrations(request):
 
 @login_required
 @require_POST
+def renew_agenda_feed(request):
+    """A new secret address for the agenda feed; the old one stops working at once (for a
+    delegate who shared it, or lost the phone that follows it)."""
+    feed, _created = AgendaFeed.objects.get_or_create(user=request.user)
+    feed.renew()
+    messages.success(
+        request, _("Your agenda has a new address; the old one no longer works. Give the new one to your calendar app.")
+    )
+    return redirect("events:my")
+
+
+@login_required
+@require_POST
 def add_event(request, registration_pk):
     """Add another event of the week to one's own registration (seat or waiting list)."""
     registration = get_object_or_404(Registration, pk=registration_pk, user=request.user)

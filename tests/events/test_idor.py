@@ -111,3 +111,25 @@ def test_staff_urls_with_ids_refuse_delegates(client, two_delegates):
         assert response.status_code in (302, 403), url
         assert d["alice"].email not in response.content.decode()
     assert Registration.objects.get(pk=d["registration"].pk).user == d["alice"]
+
+
+def test_the_agenda_feed_is_never_cached_and_a_new_address_revokes_the_old(client):
+    from events.models import AgendaFeed
+
+    user = f.delegate()
+    client.force_login(user)
+    page = client.get(reverse("events:my"))
+    old = AgendaFeed.objects.get(user=user).token
+    assert old in page.text and "Make a new address" in page.text
+    feed = client.get(f"/api/v1/agenda/{old}.ics")
+    assert feed.status_code == 200 and feed["Cache-Control"] == "private, no-store"
+    assert feed["Referrer-Policy"] == "no-referrer"
+
+    assert client.get(reverse("events:renew_feed")).status_code == 405  # a change: POST only
+    response = client.post(reverse("events:renew_feed"))
+    assert response.status_code == 302
+    new = AgendaFeed.objects.get(user=user).token
+    assert new != old
+    assert client.get(f"/api/v1/agenda/{old}.ics").status_code == 404  # the old address is dead
+    assert client.get(f"/api/v1/agenda/{new}.ics").status_code == 200
+    assert "the old one no longer works" in client.get(reverse("events:my")).text
