@@ -2,11 +2,15 @@
 
 Wagtail checks the extension (WAGTAILDOCS_EXTENSIONS) and the size (WAGTAILDOCS_MAX_UPLOAD_SIZE);
 this form also checks that the bytes are what the extension says, so an HTML page or a program
-renamed to .pdf is refused with a message saying what was found.
+renamed to .pdf is refused with a message saying what was found. Then the whole file is read,
+not only its first bytes: a PDF must parse (pypdf) and carry no JavaScript; an Office or
+OpenDocument archive may hold only the parts its type allows (no macros, no embedded programs),
+within a size a zip bomb cannot exceed; a text file may hold no HTML or script anywhere.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import PurePath
 
@@ -58,6 +62,96 @@ def _is_text(head: bytes) -> bool:
     return not lowered.startswith(("<!doctype html", "<html", "<script", "<svg", "<?xml"))
 
 
+# The parts each archive type may hold. Anything else (vbaProject.bin macros, ActiveX controls,
+# embedded OLE objects, Basic or script folders) is refused.
+ALLOWED_PARTS = {
+    "docx": ("[Content_Types].xml", "_rels/", "docProps/", "customXml/", "word/"),
+    "xlsx": ("[Content_Types].xml", "_rels/", "docProps/", "customXml/", "xl/"),
+    "pptx": ("[Content_Types].xml", "_rels/", "docProps/", "customXml/", "ppt/"),
+    "odt": (
+        "mimetype",
+        "META-INF/",
+        "content.xml",
+        "styles.xml",
+        "meta.xml",
+        "settings.xml",
+        "manifest.rdf",
+        "Thumbnails/",
+        "Pictures/",
+        "Configurations2/",
+    ),
+}
+FORBIDDEN_PARTS = re.compile(r"(vbaproject|vbadata|activex|/embeddings/|\.bin$|\.exe$|\.dll$|\.js$)", re.I)
+MAX_UNPACKED = 200 * 1024 * 1024  # what an honest 20 MB document unpacks to, with room
+MAX_PARTS = 5000
+MARKUP = re.compile(rb"<\s*(script|html|iframe|svg|object|embed|body|form|meta|link|style)\b|javascript:", re.I)
+
+
+def _archive_problem(upload, kind: str) -> str | None:
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            members = archive.infolist()
+            if len(members) > MAX_PARTS or sum(m.file_size for m in members) > MAX_UNPACKED:
+                return _("it unpacks to more than a document of this size could hold")
+            for member in members:
+                name = member.filename
+                if FORBIDDEN_PARTS.search(name) or not name.startswith(ALLOWED_PARTS[kind]):
+                    return _("it holds a part no %(kind)s document has (%(part)s), such as macros or programs") % {
+                        "kind": LABELS[kind],
+                        "part": name[:80],
+                    }
+    except (zipfile.BadZipFile, OSError, RuntimeError):
+        return _("its archive is damaged")
+    finally:
+        upload.seek(0)
+    return None
+
+
+def _pdf_problem(upload) -> str | None:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(upload, strict=False)
+        if len(reader.pages) == 0:
+            return _("it has no pages")
+        root = reader.trailer["/Root"]
+        names = root.get("/Names") or {}
+        if "/JavaScript" in names or "/JS" in (root.get("/OpenAction") or {}) or "/AA" in root:
+            return _("it runs JavaScript when opened")
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
+        return _("it cannot be read as a PDF (damaged or incomplete)")
+    finally:
+        upload.seek(0)
+    return None
+
+
+def _text_problem(upload) -> str | None:
+    upload.seek(0)
+    content = upload.read()
+    upload.seek(0)
+    if b"\x00" in content:
+        return _("it holds binary data")
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        return _("it is not UTF-8 text")
+    if MARKUP.search(content):
+        return _("it holds HTML or script")
+    return None
+
+
+def document_problem(upload, extension: str) -> str | None:
+    """Why the whole file is not an acceptable ``extension`` document, or None."""
+    if extension == "pdf":
+        return _pdf_problem(upload)
+    if extension in ALLOWED_PARTS:
+        return _archive_problem(upload, extension)
+    if extension in TEXT_TYPES:
+        return _text_problem(upload)
+    return None
+
+
 def sniff(upload) -> str | None:
     """What the file's content is: one of the allowed kinds, or None."""
     upload.seek(0)
@@ -93,6 +187,12 @@ class DocumentForm(BaseDocumentForm):
                 )
                 % {"ext": extension, "kind": LABELS[extension]},
                 code="content_mismatch",
+            )
+        if extension in LABELS and (problem := document_problem(upload, extension)):
+            raise forms.ValidationError(
+                _("This %(kind)s file cannot be accepted: %(problem)s.")
+                % {"kind": LABELS[extension], "problem": problem},
+                code="unsafe_content",
             )
         return upload
 

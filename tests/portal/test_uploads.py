@@ -17,14 +17,37 @@ from tests.factories import UserFactory, best_practice_page
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+def _pdf(javascript: bool = False) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer)
+    sheet.drawString(72, 720, "Annex: joint patrol checklist")
+    if javascript:
+        sheet._doc.Catalog.OpenAction = "<< /S /JavaScript /JS (app.alert(1)) >>"  # noqa: SLF001
+    sheet.save()
+    return buffer.getvalue()
 
 
-def ooxml(main_part: str) -> bytes:
+PDF = _pdf()
+
+
+def ooxml(main_part: str, *extra_parts: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr(main_part, "<document/>")
+        for part in extra_parts:
+            archive.writestr(part, b"\x00" * 64)
+    return buffer.getvalue()
+
+
+def zip_bomb() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"0" * (210 * 1024 * 1024))  # 210 MB that packs to 200 kB
     return buffer.getvalue()
 
 
@@ -89,6 +112,30 @@ def test_content_that_does_not_match_its_name_is_refused_clearly(editor_client, 
     assert response.status_code == 200
     extension = name.rsplit(".", 1)[1]
     assert f"This file is named .{extension} but its content is not a {kind} document." in response.text
+    assert not Document.objects.filter(title=f"Upload {name}").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("report.pdf", b"%PDF-1.7\n" + b"garbage " * 200, "it cannot be read as a PDF"),
+        ("report.pdf", _pdf(javascript=True), "it runs JavaScript when opened"),
+        ("notes.docx", ooxml("word/document.xml", "word/vbaProject.bin"), "such as macros or programs"),
+        ("slides.pptx", ooxml("ppt/presentation.xml", "ppt/activeX/activeX1.bin"), "such as macros or programs"),
+        ("figures.xlsx", ooxml("xl/workbook.xml", "payload.exe"), "such as macros or programs"),
+        ("notes.docx", zip_bomb(), "it unpacks to more than a document of this size could hold"),
+        (
+            "figures.csv",
+            "country,delegates\nSénégal,3\n".encode() * 900 + b"<script>alert(1)</script>",
+            "HTML or script",
+        ),
+        ("readme.txt", b"Meeting notes\n" * 1000 + b'<a href="javascript:alert(1)">x</a>', "HTML or script"),
+    ],
+)
+def test_the_whole_file_is_checked_not_only_its_first_bytes(editor_client, name, content, reason):
+    response = upload(editor_client, name, content)
+    assert response.status_code == 200
+    assert "file cannot be accepted: " in response.text and reason in response.text
     assert not Document.objects.filter(title=f"Upload {name}").exists()
 
 
