@@ -22,6 +22,10 @@ def mark_restricted(request) -> None:
     setattr(request, RESTRICTED_ATTR, True)
 
 
+def is_restricted(request) -> bool:
+    return bool(getattr(request, RESTRICTED_ATTR, False))
+
+
 class PrivateResponsesMiddleware:
     """No shared cache (a proxy, a CDN) keeps an answer meant for one person.
 

@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
@@ -10,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal import health, views
 from portal.accounts import views as account_views
 from portal.api import api
+from portal.pages import media
 from portal.pages import views as page_views
 from portal.pages.admin_views import GuardedUpdateTranslationsView
 from portal.pages.syndication import NewsFeed, PublicSitemap
@@ -48,10 +51,10 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+# Uploaded files, in development and production alike, only through the audience rule.
+urlpatterns = [
+    re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", media.serve_media, name="media")
+] + urlpatterns
 
 handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"

@@ -38,23 +38,28 @@ def page_access_response(request, page):
     )
 
 
-def document_pages(document):
-    """The live pages that attach or link ``document`` (Wagtail's reference index knows them)."""
+def pages_using(obj):
+    """The live pages that attach, show or link ``obj`` (a document or an image; Wagtail's
+    reference index knows them)."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page, ReferenceIndex
 
     page_type = ContentType.objects.get_for_model(Page)
-    ids = ReferenceIndex.get_references_to(document).filter(base_content_type=page_type).values("object_id")
+    ids = ReferenceIndex.get_references_to(obj).filter(base_content_type=page_type).values("object_id")
     return Page.objects.live().filter(pk__in=[int(row["object_id"]) for row in ids])
 
 
-def document_access_response(request, document):
-    """None when the user may download ``document``; otherwise a login redirect or a 404.
+document_pages = pages_using
 
-    A document is as open as the most open live page that uses it; one no live page uses is
-    a draft, for staff only. Refusals say nothing of what the document is.
+
+def document_access_response(request, document):
+    """None when the user may download ``document`` (or see an image, and its renditions);
+    otherwise a login redirect or a 404.
+
+    A file is as open as the most open live page that uses it; one no live page uses is a
+    draft, for staff only. Refusals say nothing of what the file is.
     """
-    pages = list(document_pages(document))
+    pages = list(pages_using(document))
     audiences = [effective_audience(page) for page in pages]
     if Audience.PUBLIC not in audiences:
         mark_restricted(request)  # whoever may download it, a shared cache must not keep it

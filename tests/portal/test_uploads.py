@@ -242,3 +242,46 @@ def test_an_image_that_is_not_what_it_claims_gets_a_form_error(client, content):
     assert errors  # Wagtail's own "extension does not match", or ours for what Pillow cannot read
     if content.startswith(b"GIF"):
         assert errors == ["This file could not be read as an image. Upload a GIF, JPEG, PNG or WebP picture."]
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("anonymous", 302), ("delegate", 404), ("law_enforcement", 200), ("editor", 200)],
+)
+def test_a_documents_file_under_media_gets_the_same_answer_as_the_document(client_for_role, disk_storage, role, status):
+    """`make run` serves /media/ too: straight from the disk it would hand anyone the file."""
+    document = attached("law_enforcement")
+    response = client_for_role(role).get(f"/media/{document.file.name}")
+    assert response.status_code == status
+    if status == 200:
+        assert b"".join(response.streaming_content) == PDF
+        assert "no-store" in response["Cache-Control"]
+        response.close()
+    else:
+        assert b"%PDF" not in response.content
+
+
+def test_images_and_their_renditions_are_for_staff_until_a_page_shows_them(client_for_role, disk_storage):
+    from PIL import Image as Picture
+    from wagtail.images.models import Image
+
+    picture = io.BytesIO()
+    Picture.new("RGB", (120, 80), (200, 40, 40)).save(picture, "PNG")
+    image = Image.objects.create(title="Harbour patrol", file=ContentFile(picture.getvalue(), name="harbour.png"))
+    small = io.BytesIO()
+    Picture.new("RGB", (60, 40), (200, 40, 40)).save(small, "PNG")
+    rendition = image.renditions.create(
+        filter_spec="fill-60x40", file=ContentFile(small.getvalue(), name="harbour.fill-60x40.png"), width=60, height=40
+    )
+    for path in (image.file.name, rendition.file.name):
+        assert client_for_role("anonymous").get(f"/media/{path}").status_code == 404
+        assert client_for_role("law_enforcement").get(f"/media/{path}").status_code == 404
+        response = client_for_role("editor").get(f"/media/{path}")
+        assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"\x89PNG")
+        response.close()
+        client_for_role("anonymous").logout()
+
+
+@pytest.mark.parametrize("path", ["../settings.py", "documents/never-uploaded.pdf", "loose-file.txt", "images/%00.png"])
+def test_files_nobody_uploaded_are_not_served_from_media(client_for_role, disk_storage, settings, path):
+    assert client_for_role("editor").get(f"/media/{path}").status_code == 404
