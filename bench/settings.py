@@ -7,13 +7,18 @@ from pathlib import Path
 os.environ.setdefault("LIAISON_VAR_DIR", str(Path(__file__).resolve().parent.parent / "var" / "bench"))
 
 from portal.settings.base import *  # noqa: E402,F403
-from portal.settings.base import VAR_DIR  # noqa: E402
+from portal.settings.base import VAR_DIR, env  # noqa: E402
 
 DEBUG = False
 SECRET_KEY = "bench-only-key-not-secret-0123456789abcdef0123456789abcdef"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 ROOT_URLCONF = "bench.urls"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One process's memory, unless CACHE_URL names a shared Redis (bench/registration.py --redis/--nodes).
+CACHES = (
+    {"default": env.cache_from_url(os.environ["CACHE_URL"], VAR_DIR / "cache")}
+    if os.environ.get("CACHE_URL")
+    else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
