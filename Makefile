@@ -71,6 +71,7 @@ bench: install
 		{ echo "The HTTP benchmarks need wrk: sudo apt-get install wrk"; exit 1; }
 	$(PY) bench/search.py
 	$(PY) bench/registration.py
+	$(PY) bench/registration_series.py
 	$(PY) bench/badges.py
 	$(PY) bench/pages.py
 	$(PY) bench/report.py
