@@ -68,6 +68,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=3000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    before = json.loads(RESULTS.read_text()).get("registration") if RESULTS.exists() else None
     plan = [(c, n) for c, n in ((10, 1), (50, args.runs), (100, 1))]
     table: dict[str, dict[str, list[dict]]] = {name: {} for name in CONFIGURATIONS}
     for connections, repeats in plan:
@@ -89,6 +90,12 @@ def main() -> None:
         }
         for name, by_connections in table.items()
     }
+    results = json.loads(RESULTS.read_text())
+    if before is not None:  # each run wrote "registration"; that section stays bench/registration.py's own
+        results["registration"] = before
+    else:
+        results.pop("registration", None)
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     save("registration_series", {"users": args.users, "summary": summary, "runs": table})
     for name, by_connections in summary.items():
         for connections, row in by_connections.items():
