@@ -15,20 +15,26 @@ from tests.pgserver import PostgresServer, binaries
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def postgres_url():
+def _postgres():
+    """A throwaway server; the tests fail in CI and skip elsewhere, saying why, without one."""
     bindir = binaries()
     if bindir is None:
         if os.environ.get("CI"):
-            pytest.fail("PostgreSQL is not installed: .ci/run must install the postgresql package")
-        pytest.skip("PostgreSQL binaries not found (apt-get install postgresql); .ci/run installs them")
+            pytest.fail("PostgreSQL is not installed: make test installs the postgresql package")
+        pytest.skip("PostgreSQL binaries not found (apt-get install postgresql); make test installs them as root")
     server = PostgresServer(bindir)
-    url = server.start()
-    yield url
+    yield server.start()
     server.stop()
 
 
-def run_probe(url: str, per_country: int) -> dict:
+postgres_url = pytest.fixture(scope="module")(_postgres)
+# The lock probe gets a server of its own: the probes' factories number their rows from 0 in each
+# process, so two probes on one database would collide whichever ran first.
+own_postgres_url = pytest.fixture(_postgres)
+
+
+def run_probe(url: str, script: str, *args: str) -> dict:
+    """Run a probe script in its own process on the database at ``url``; its last line is JSON."""
     environment = {
         **os.environ,
         "DATABASE_URL": url,
@@ -36,7 +42,7 @@ def run_probe(url: str, per_country: int) -> dict:
         "PYTHONPATH": str(ROOT),
     }
     result = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "events" / "concurrency_probe.py"), str(per_country)],
+        [sys.executable, str(ROOT / "tests" / "events" / script), *args],
         cwd=ROOT,
         env=environment,
         capture_output=True,
@@ -48,7 +54,9 @@ def run_probe(url: str, per_country: int) -> dict:
 
 
 def test_concurrent_registrations_never_exceed_capacity_or_quota(postgres_url):
-    outcome = run_probe(postgres_url, per_country=5)  # 60 delegates, 12 countries, 20 seats, 3 per country
+    outcome = run_probe(
+        postgres_url, "concurrency_probe.py", "5"
+    )  # 60 delegates, 12 countries, 20 seats, 3 per country
     assert outcome["vendor"] == "postgresql"
     assert outcome["errors"] == []
     assert outcome["registrations"] == outcome["submitted"] == outcome["attendances"] == 60  # nothing lost
@@ -60,37 +68,8 @@ def test_concurrent_registrations_never_exceed_capacity_or_quota(postgres_url):
     assert all("already registered" in message for message in outcome["refusal_messages"])
 
 
-@pytest.fixture
-def own_postgres_url():
-    """A server of its own: the probes' factories number their rows from 0 in each process, so
-    two probes on one database would collide whichever ran first."""
-    bindir = binaries()
-    if bindir is None:
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL is not installed: make test installs the postgresql package")
-        pytest.skip("PostgreSQL binaries not found (apt-get install postgresql); make test installs them as root")
-    server = PostgresServer(bindir)
-    yield server.start()
-    server.stop()
-
-
 def test_a_stuck_lock_answers_busy_quickly_and_the_retry_succeeds(own_postgres_url):
-    environment = {
-        **os.environ,
-        "DATABASE_URL": own_postgres_url,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "PYTHONPATH": str(ROOT),
-    }
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "events" / "lock_probe.py")],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    outcome = run_probe(own_postgres_url, "lock_probe.py")
     assert outcome["vendor"] == "postgresql"
     assert outcome["busy_status"] == 503 and outcome["retry_after"] == "5"
     assert "Many delegates are registering at this moment" in outcome["busy_text"]
