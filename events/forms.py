@@ -14,7 +14,14 @@ def country_choices():
 
 
 class DateInput(forms.DateInput):
+    """``<input type="date">`` takes only ISO dates (2027-06-07) whatever the language; with the
+    locale's format ("07/06/2027" in French) browsers dropped the value and the form came back
+    with "This field is required". The browser shows the date in the reader's own format."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None, format=None):  # noqa: A002 — Django's own argument name
+        super().__init__(attrs=attrs, format=format or "%Y-%m-%d")
 
 
 class RegistrationForm(forms.Form):

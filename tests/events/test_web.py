@@ -488,3 +488,14 @@ def test_admin_event_list_shows_seats_and_waiting_list(client):
     row = next(r for r in page.split("<tr")[1:] if "Quota conference" in r and "<td" in r)
     cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
     assert cells[-4:-1] == ["10", "1", "1"]  # capacity, seats taken, waiting list
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_registration_form_gives_dates_browsers_accept_in_every_language(client, language):
+    event = f.event()
+    client.force_login(f.delegate(language=language))
+    page = client.get(f"/{language}/events/week/{event.week.slug}/register/")
+    assert page.status_code == 200
+    start = event.week.start_date.isoformat()
+    assert re.search(rf'<input type="date" name="arrival_date" value="{start}"', page.text), page.text[:200]
+    assert not re.search(r'type="date"[^>]*value="\d\d/\d\d/\d{4}"', page.text)
