@@ -174,10 +174,15 @@ def add_event(request, registration_pk):
 
 
 @login_required
-@require_POST
 def cancel_attendance(request, pk):
+    """GET asks for confirmation, naming the event and what is lost; POST cancels."""
     # Only the delegate's own attendance: anyone else's id answers 404 (no hint it exists).
-    attendance = get_object_or_404(Attendance, pk=pk, registration__user=request.user)
+    attendance = get_object_or_404(Attendance.objects.select_related("event"), pk=pk, registration__user=request.user)
+    if attendance.status in (Status.CANCELLED, Status.REJECTED):
+        messages.info(request, _("This place is no longer yours to cancel."))
+        return redirect("events:my")
+    if request.method != "POST":
+        return render(request, "events/cancel_confirm.html", {"attendance": attendance})
     try:
         attendance_set_status(
             attendance=attendance, status=Status.CANCELLED, by=request.user, note="cancelled by the delegate"

@@ -177,6 +177,29 @@ class TestRegisteringOnTheSite:
         client.post(reverse("events:cancel", args=[mine.attendances.get().pk]))
         assert mine.attendances.get().status == Status.CANCELLED
 
+    @pytest.mark.parametrize("language", ["en", "fr"])
+    def test_cancelling_asks_first_naming_the_event_and_what_is_lost(self, client, language):
+        event = f.event(capacity=1)
+        mine = registered(f.delegate(language=language), event, status=Status.APPROVED)
+        waiting = registered(f.delegate(country="KE"), event)
+        assert waiting.attendances.get().status == Status.WAITLISTED
+        client.force_login(mine.user)
+        attendance = mine.attendances.get()
+        listing = client.get(f"/{language}/events/my/")
+        link = reverse("events:cancel", args=[attendance.pk]).replace("/en/", f"/{language}/")
+        assert f'href="{link}"' in listing.text and event.name in listing.text
+        confirm = client.get(link)  # following the link changes nothing
+        assert confirm.status_code == 200
+        assert Attendance.objects.get(pk=attendance.pk).status == Status.APPROVED
+        expected = {
+            "en": ("Cancel your place at", "goes to the next delegate on the waiting list"),
+            "fr": ("Annuler votre place à", "passe au délégué suivant de la liste d’attente"),
+        }[language]
+        assert all(text in confirm.text for text in expected) and event.name in confirm.text
+        assert client.post(link).status_code == 302
+        assert Attendance.objects.get(pk=attendance.pk).status == Status.CANCELLED
+        assert waiting.attendances.get().status != Status.WAITLISTED  # the seat went to the next one
+
     def test_delegates_add_another_event_of_their_week_later(self, client):
         the_week = f.week()
         first, second = f.event(the_week), f.event(the_week, capacity=0)
