@@ -85,8 +85,8 @@ def _message(notification: Notification) -> tuple[str, str, str, str]:
         }
     context.update(name=name, site_url=settings.WAGTAILADMIN_BASE_URL, language=language)
     with translation.override(language):
-        subject = render_to_string(f"events/email/{notification.kind}_subject.txt", context).strip()
-        body = render_to_string(f"events/email/{notification.kind}.txt", context)
+        subject = render_to_string(f"events/email/{notification.kind}_subject.txt", context, using="text").strip()
+        body = render_to_string(f"events/email/{notification.kind}.txt", context, using="text")
     return recipient, language, f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body
 
 

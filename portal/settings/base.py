@@ -101,6 +101,15 @@ TEMPLATES = [
             ],
         },
     },
+    # Plain-text mail: the same templates, rendered without HTML escaping (an apostrophe in an
+    # event's name must reach the reader as ', not &#x27;).
+    {
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {"default": env.database_from_url(env.get_str("DATABASE_URL"), VAR_DIR / "liaison.sqlite3")}

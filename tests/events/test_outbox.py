@@ -114,3 +114,19 @@ def test_staff_see_failed_mail_and_send_it_again(client, django_capture_on_commi
 def test_delegates_cannot_open_the_outbox(client):
     client.force_login(f.delegate())
     assert client.get(reverse("wagtailsnippets_events_notification:list")).status_code in (302, 403)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_plain_text_mail_carries_no_html_escapes(language):
+    event = f.event(name_en="Heads of NCB Officers' Conference", name_fr="Conférence « Officers' » des chefs de BCN")
+    user = f.delegate(language=language)
+    f.registered(user, event)
+    mail.outbox.clear()
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        notifications_send_pending()
+    messages = [m for m in mail.outbox if m.to == [user.email]]
+    assert messages
+    for message in messages:
+        for part in (message.subject, message.body):
+            assert "&#x27;" not in part and "&amp;" not in part and "&quot;" not in part and "&#" not in part
+    assert any("Officers' " in m.body for m in messages)
