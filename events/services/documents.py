@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ..documents.badges import badge_pdf, badge_sheets
 from ..documents.data import DocumentUnavailable, badge_data, registrations_for_badges
 from ..documents.letters import certificate_pdf, visa_letter_pdf
-from ..models import Registration
+from ..models import Registration, Status
 from ..permissions import is_event_manager
 
 KINDS = ("badge", "letter", "certificate")
@@ -46,6 +46,9 @@ def document_render(*, user, registration: Registration, kind: str) -> Document:
         raise DocumentDenied
     if registration.user_id is None:
         raise DocumentUnavailable(_("The personal data of this registration has been removed."))
+    if kind == "badge" and not registration.attendances.filter(status=Status.APPROVED).exists():
+        # A badge opens the venue's doors: none while every place is still pending or waiting.
+        raise DocumentUnavailable(_("The badge is available once a place is approved."))
     language = registration.user.preferred_language or translation.get_language()
     with translation.override(language):
         if kind == "badge":

@@ -522,3 +522,23 @@ def test_the_registration_form_gives_dates_browsers_accept_in_every_language(cli
     start = event.week.start_date.isoformat()
     assert re.search(rf'<input type="date" name="arrival_date" value="{start}"', page.text), page.text[:200]
     assert not re.search(r'type="date"[^>]*value="\d\d/\d\d/\d{4}"', page.text)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_badge_comes_once_a_place_is_approved(client, language):
+    event = f.event()
+    registration = registered(f.delegate(language=language), event)
+    client.force_login(registration.user)
+    badge = reverse("events:document", args=[registration.pk, "badge"]).replace("/en/", f"/{language}/")
+    page = client.get(f"/{language}/events/my/")
+    assert badge not in page.text  # no link while the place is pending
+    refused = client.get(badge)
+    assert refused.status_code == 409
+    assert {
+        "en": "The badge is available once a place is approved.",
+        "fr": "Le badge est disponible dès qu’une place est validée.",
+    }[language] in refused.text or language == "en"
+    attendance_set_status(attendance=registration.attendances.get(), status=Status.APPROVED, by=None)
+    assert badge in client.get(f"/{language}/events/my/").text
+    response = client.get(badge)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
