@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,7 +27,22 @@ from ..services.registrations import (
 
 
 def event_list(request):
-    return render(request, "events/event_list.html", {"events": events_for_listing(request.user)})
+    events = list(events_for_listing(request.user))
+    now = timezone.now()
+    for event in events:
+        event.open_now = event.is_open(now)
+    # Per week: open for registration (one of its events is), or why not.
+    weeks = {}
+    for event in events:
+        state = weeks.setdefault(
+            event.week_id, {"open": False, "opens": None, "ended": event.week.end_date < now.date()}
+        )
+        state["open"] = state["open"] or event.open_now
+        if event.registration_opens > now and (state["opens"] is None or event.registration_opens < state["opens"]):
+            state["opens"] = event.registration_opens
+    for event in events:
+        event.week.registration = weeks[event.week_id]
+    return render(request, "events/event_list.html", {"events": events})
 
 
 def event_detail(request, slug):

@@ -542,3 +542,40 @@ def test_the_badge_comes_once_a_place_is_approved(client, language):
     assert badge in client.get(f"/{language}/events/my/").text
     response = client.get(badge)
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_event_list_offers_registration_only_where_it_is_open(client, language):
+    import datetime as dt_
+
+    from django.utils import timezone
+
+    open_week = f.week()
+    f.event(open_week, audience="public")
+    past = f.week(start_date=timezone.now().date() - dt_.timedelta(days=400))
+    f.event(
+        past,
+        audience="public",
+        registration_opens=timezone.now() - dt_.timedelta(days=500),
+        registration_closes=timezone.now() - dt_.timedelta(days=420),
+    )
+    later = f.week(start_date=timezone.now().date() + dt_.timedelta(days=300))
+    f.event(
+        later,
+        audience="public",
+        registration_opens=timezone.now() + dt_.timedelta(days=100),
+        registration_closes=timezone.now() + dt_.timedelta(days=200),
+    )
+    anonymous = client.get(f"/{language}/events/")
+    login = re.search(r'<a href="(/[a-z]{2}/accounts/login/\?next=[^"]+)">', anonymous.text)
+    assert login and "events" in login.group(1)  # "Log in to register" is a link back here
+    client.force_login(f.delegate(language=language))
+    page = client.get(f"/{language}/events/")
+    assert reverse("events:register", args=[open_week.slug]).replace("/en/", f"/{language}/") in page.text
+    for closed in (past, later):
+        assert reverse("events:register", args=[closed.slug]).replace("/en/", f"/{language}/") not in page.text
+    ended, opens = {
+        "en": ("This conference week has ended.", "Registration opens on"),
+        "fr": ("Cette semaine de conférence est terminée.", "Les inscriptions ouvrent le"),
+    }[language]
+    assert ended in page.text and opens in page.text
