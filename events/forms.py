@@ -26,7 +26,9 @@ class DateInput(forms.DateInput):
 
 class RegistrationForm(forms.Form):
     events = forms.MultipleChoiceField(label=_("Events you will attend"), widget=forms.CheckboxSelectMultiple)
-    role = forms.ChoiceField(label=_("Your role"), choices=Role.choices)
+    # No role chosen in advance: "Head of delegation", the first, was submitted by everyone who
+    # did not look (an invitation fills it in).
+    role = forms.ChoiceField(label=_("Your role"), choices=[("", _("— Choose your role —")), *Role.choices])
     arrival_date = forms.DateField(label=_("Arrival date"), widget=DateInput)
     departure_date = forms.DateField(label=_("Departure date"), widget=DateInput)
     dietary_needs = forms.CharField(label=_("Dietary needs"), max_length=300, required=False)

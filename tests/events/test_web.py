@@ -579,3 +579,13 @@ def test_the_event_list_offers_registration_only_where_it_is_open(client, langua
         "fr": ("Cette semaine de conférence est terminée.", "Les inscriptions ouvrent le"),
     }[language]
     assert ended in page.text and opens in page.text
+
+
+def test_the_role_is_not_chosen_in_advance(client):
+    event = f.event()
+    client.force_login(f.delegate())
+    page = client.get(reverse("events:register", args=[event.week.slug]))
+    select = re.search(r'<select name="role"[^>]*>(.*?)</select>', page.text, re.S).group(1)
+    assert "selected" not in select.split("</option>", 1)[1]  # only the empty prompt may be selected
+    response = client.post(reverse("events:register", args=[event.week.slug]), form_data(event, role=""))
+    assert response.status_code == 200 and "This field is required" in response.text
