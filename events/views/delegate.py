@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.audiences import can_view
+from portal.pages.access import audience_response
 
 from ..forms import RegistrationForm
 from ..models import AgendaFeed, AgendaItem, Attendance, ConferenceWeek, Event, Invitation, Registration, Status
@@ -47,8 +48,9 @@ def event_list(request):
 
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.select_related("week"), slug=slug)
-    if not can_view(request.user, event.audience):
-        raise Http404  # a restricted event does not reveal that it exists
+    refusal = audience_response(request, event.audience)  # as a restricted page answers
+    if refusal is not None:
+        return refusal
     starred = set()
     if request.user.is_authenticated:
         starred = set(

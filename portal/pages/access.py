@@ -18,7 +18,12 @@ def effective_audience(page) -> str:
 
 def page_access_response(request, page):
     """None when the user may see ``page``; otherwise a login redirect or a 403 page."""
-    audience = effective_audience(page)
+    return audience_response(request, effective_audience(page))
+
+
+def audience_response(request, audience: str):
+    """None when the user may see something of ``audience``; otherwise a login redirect
+    (anonymous) or a 403 page saying who may see it. Pages and events answer alike."""
     if can_view(request.user, audience):
         if audience != Audience.PUBLIC:
             mark_restricted(request)

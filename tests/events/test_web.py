@@ -221,11 +221,24 @@ class TestRegisteringOnTheSite:
         )
         assert "Choose one of this week" in response.text
 
-    def test_restricted_events_do_not_exist_for_others(self, client):
+    def test_a_restricted_event_answers_as_a_restricted_page_does(self, client):
         hidden = f.event(audience="law_enforcement")
+        url = reverse("events:detail", args=[hidden.slug])
+        anonymous = client.get(url)
+        assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
         client.force_login(f.delegate())
-        assert client.get(reverse("events:detail", args=[hidden.slug])).status_code == 404
+        refused = client.get(url)
+        assert refused.status_code == 403
+        assert hidden.name not in refused.text  # why, not what
+        assert (
+            "restricted" in refused.text
+            and "Your account currently gives access to material for: Delegates" in refused.text
+        )
         assert hidden.name not in client.get(reverse("events:list")).text
+        client.force_login(f.delegate(role="law_enforcement"))
+        allowed = client.get(url)
+        assert allowed.status_code == 200 and hidden.name in allowed.text
+        assert "no-store" in allowed["Cache-Control"]
 
     def test_starring_builds_a_personal_ical_agenda(self, client):
         event = f.event()
