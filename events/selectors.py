@@ -11,6 +11,32 @@ def events_for_listing(user):
     return Event.objects.visible_to(user).select_related("week").order_by("-week__start_date", "sort_order")
 
 
+def event_places(event, user) -> dict:
+    """What an event page says about places: seats left, the waiting list, the viewer's own
+    place and registration for the week (one aggregate and two small lookups)."""
+    from .models import HOLDING
+
+    counts = Attendance.objects.filter(event=event).aggregate(
+        taken=Count("id", filter=Q(status__in=HOLDING)), waiting=Count("id", filter=Q(status=Status.WAITLISTED))
+    )
+    mine = registration = None
+    if getattr(user, "is_authenticated", False):
+        registration = Registration.objects.filter(user=user, week_id=event.week_id).first()
+        if registration is not None:
+            mine = (
+                Attendance.objects.filter(registration=registration, event=event)
+                .exclude(status=Status.CANCELLED)
+                .first()
+            )
+    return {
+        "capacity": event.capacity,
+        "seats_left": max(event.capacity - counts["taken"], 0),
+        "waiting": counts["waiting"],
+        "mine": mine,
+        "registration": registration,
+    }
+
+
 def sessions_visible(user, event):
     from portal.audiences import visible_audiences
 

@@ -16,7 +16,7 @@ from portal.pages.access import audience_response
 from ..forms import RegistrationForm
 from ..models import AgendaFeed, AgendaItem, Attendance, ConferenceWeek, Event, Invitation, Registration, Status
 from ..permissions import email_verified
-from ..selectors import agenda_of, events_for_listing, registrations_of, sessions_visible
+from ..selectors import agenda_of, event_places, events_for_listing, registrations_of, sessions_visible
 from ..services.registrations import (
     AlreadyRegistered,
     RegistrationError,
@@ -59,7 +59,12 @@ def event_detail(request, slug):
     return render(
         request,
         "events/event_detail.html",
-        {"event": event, "sessions": sessions_visible(request.user, event), "starred": starred},
+        {
+            "event": event,
+            "sessions": sessions_visible(request.user, event),
+            "starred": starred,
+            "places": event_places(event, request.user),
+        },
     )
 
 

@@ -602,3 +602,32 @@ def test_the_role_is_not_chosen_in_advance(client):
     assert "selected" not in select.split("</option>", 1)[1]  # only the empty prompt may be selected
     response = client.post(reverse("events:register", args=[event.week.slug]), form_data(event, role=""))
     assert response.status_code == 200 and "This field is required" in response.text
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_event_page_shows_places_the_viewers_own_and_what_to_do(client, language):
+    week = f.week()
+    event, other = f.event(week, capacity=2, audience="public"), f.event(week, audience="public")
+    registered(f.delegate(country="SN"), event)
+    registered(f.delegate(country="KE"), event)
+    waiting = registered(f.delegate(country="FR", language=language), event)
+    url = f"/{language}/events/{event.slug}/"
+    texts = {
+        "en": ("0 seats left of 2.", "1 delegate on the waiting list.", "Your place:", "Log in to register"),
+        "fr": (
+            "0 place restante sur 2.",
+            "1 délégué en liste d’attente.",
+            "Votre place :",
+            "Connectez-vous pour vous inscrire",
+        ),
+    }[language]
+    anonymous = client.get(url)
+    assert texts[0] in anonymous.text and texts[1] in anonymous.text and texts[3] in anonymous.text
+    client.force_login(waiting.user)
+    mine = client.get(url)
+    spaced = mine.text.replace("\u202f", " ").replace("\u00a0", " ")  # French spaces before ":" are no-break
+    assert texts[2].replace("\u00a0", " ") in spaced and "position 1" in mine.text
+    other_page = client.get(f"/{language}/events/{other.slug}/")  # registered for the week, not this event
+    assert reverse("events:add_event", args=[waiting.pk]).replace("/en/", f"/{language}/") in other_page.text
+    client.force_login(f.delegate())
+    assert reverse("events:register", args=[week.slug]).replace("/en/", f"/{language}/") in client.get(url).text
