@@ -54,9 +54,6 @@ def pages_using(obj):
     return Page.objects.live().filter(pk__in=[int(row["object_id"]) for row in ids])
 
 
-document_pages = pages_using
-
-
 def document_access_response(request, document):
     """None when the user may download ``document`` (or see an image, and its renditions);
     otherwise a login redirect or a 404.

@@ -196,7 +196,13 @@ def test_the_editor_of_each_page_type_works_under_the_policy(new_page, staff_sta
     # The empty inline forms added above make the form invalid on purpose, and Wagtail's autosave
     # answers each attempt with 400 and a "validation_error" (its status indicator shows it).
     # Those are the only failed requests allowed; their console lines are not errors of ours.
-    autosaves = [r for r in failed if r.request.method == "POST" and r.url.endswith(edit_url)]
+    # Matched by address and answer, not by method: one run out of five saw these 400s with
+    # another request method reported (a keepalive send as the dialog closed, it seems).
+    autosaves = [
+        r
+        for r in failed
+        if r.status == 400 and r.url.endswith(edit_url) and r.headers.get("content-type") == "application/json"
+    ]
     assert all(r.json()["error_code"] == "validation_error" for r in autosaves)
     assert len(autosaves) == len(failed), [(r.status, r.url) for r in failed]
     errors = page.liaison_console.errors

@@ -1,42 +1,22 @@
-"""Delegate pages, check-in, exports, statistics, roundtables, API and iCal."""
+"""Delegate registration on the site, check-in, exports, statistics, roundtables, API, iCal and event search."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
-import re
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from events.models import AgendaFeed, AgendaItem, Attendance, Placement, Registration, Status
-from events.services.registrations import attendance_set_status, registration_submit
 from events.services.roundtables import placement_set_manually, roundtables_assign
 from portal.audit.models import AuditEntry
 from tests.events import factories as f
+from tests.events.helpers import form_data, registered
 
 pytestmark = pytest.mark.django_db
-
-
-def registered(user, event, status=None):
-    registration = registration_submit(user=user, week=event.week, events=[event], data=f.registration_data(user))
-    if status:
-        attendance_set_status(attendance=registration.attendances.get(), status=status, by=None)
-    return registration
-
-
-def form_data(event, **overrides):
-    data = {
-        "events": [str(event.pk)],
-        "role": "delegate",
-        "arrival_date": (dt.date.today() + dt.timedelta(days=59)).isoformat(),
-        "departure_date": (dt.date.today() + dt.timedelta(days=64)).isoformat(),
-        "consent": "on",
-    }
-    data.update(overrides)
-    return data
 
 
 class TestRegisteringOnTheSite:
@@ -404,27 +384,6 @@ class TestApi:
         assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
 
 
-def test_admin_bulk_approve_goes_through_the_rules(client):
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
-    event = f.event(capacity=1)
-    first, second = registered(f.delegate(), event), registered(f.delegate(country="KE"), event)
-    manager = f.delegate(role="event_manager")
-    TOTP.activate(manager, generate_totp_secret())
-    client.force_login(manager)
-    ids = [first.attendances.get().pk, second.attendances.get().pk]
-    url = reverse("wagtail_bulk_action", args=["events", "attendance", "approve"])
-    query = "&".join(f"id={i}" for i in ids) + "&next=/admin/"
-    confirm = client.get(f"{url}?{query}")
-    assert confirm.status_code == 200 and "Each change is recorded with your name" in confirm.text
-    response = client.post(f"{url}?{query}")
-    assert response.status_code == 302
-    statuses = dict(Attendance.objects.filter(pk__in=ids).values_list("pk", "status"))
-    assert statuses == {ids[0]: Status.APPROVED, ids[1]: Status.WAITLISTED}  # no seat for the second
-    shown = [str(m) for m in client.get("/admin/").context["messages"]]
-    assert any("no free seat" in m for m in shown) and any("1 registration updated" in m for m in shown)
-
-
 def test_events_are_searchable_in_both_languages(client, django_capture_on_commit_callbacks):
     from django.contrib.auth.models import AnonymousUser
     from django.http import QueryDict
@@ -450,184 +409,3 @@ def test_events_are_searchable_in_both_languages(client, django_capture_on_commi
         h["title"] for h in search_run(user=AnonymousUser(), params=QueryDict("q=investigators"), language="en").hits
     ]
     assert hidden.name_en not in titles
-
-
-def test_invitation_created_in_the_admin_is_emailed_in_both_languages(client, mailoutbox):
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
-    from events.models import Invitation
-    from events.notifications import notifications_send_pending
-
-    the_week = f.week()
-    manager = f.delegate(role="event_manager")
-    TOTP.activate(manager, generate_totp_secret())
-    client.force_login(manager)
-    response = client.post(
-        reverse("wagtailsnippets_events_invitation:add"),
-        {"week": the_week.pk, "email": "Guest@Example.test", "role": "head", "country": "SN", "bureau": "NCB Dakar"},
-    )
-    assert response.status_code == 302
-    invitation = Invitation.objects.get(email__iexact="guest@example.test")
-    assert invitation.invited_by == manager
-    notifications_send_pending()
-    message = mailoutbox[-1]
-    assert message.to == ["guest@example.test"]  # invitation_create keeps addresses in lower case
-    assert f"/en/events/invitation/{invitation.token}/" in message.body
-    assert f"/fr/events/invitation/{invitation.token}/" in message.body
-    assert "Vous êtes invité·e à" in message.body and "You are invited to" in message.body
-
-
-def test_staff_change_of_a_delegates_country_in_the_admin_moves_the_quota(client):
-    """The admin's registration form saves through registration_update: the place keeps its
-    seat under the new country, and the old country's freed quota goes to its waiting list."""
-    from events.models import Attendance, Status
-
-    the_event = f.event(capacity=10, country_quota=1)
-    first = f.registered(f.delegate(country="FR"), the_event)
-    second = f.registered(f.delegate(country="FR"), the_event, status=Status.PENDING)
-    waiting = second.attendances.get()
-    assert waiting.status == Status.WAITLISTED  # France's one place is taken
-    manager = f.delegate(role="event_manager")
-    client.force_login(manager)
-    form = {
-        "role": first.role,
-        "country": "SN",
-        "bureau": first.bureau,
-        "arrival_date": first.arrival_date.isoformat(),
-        "departure_date": first.departure_date.isoformat(),
-        "dietary_needs": "",
-        "accessibility_needs": "",
-    }
-    response = client.post(reverse("wagtailsnippets_events_registration:edit", args=[first.pk]), form)
-    assert response.status_code == 302, response.content.decode()[:3000]
-    moved = first.attendances.get()
-    assert (moved.country, moved.status) == ("SN", Status.APPROVED)
-    waiting.refresh_from_db()
-    assert waiting.status == Status.PENDING  # promoted into France's freed place
-    note = moved.history.order_by("-at", "-id").first()
-    assert (note.by, note.note) == (manager, "country FR → SN")
-    assert (
-        Attendance.objects.filter(event=the_event, country="FR", status__in=[Status.PENDING, Status.APPROVED]).count()
-        == 1
-    )
-
-
-def test_admin_event_list_shows_seats_and_waiting_list(client):
-    from events.models import Status
-
-    the_event = f.event(capacity=10, country_quota=1, name_en="Quota conference")
-    f.registered(f.delegate(country="FR"), the_event)
-    f.registered(f.delegate(country="FR"), the_event, status=Status.PENDING)
-    client.force_login(f.delegate(role="event_manager"))
-    page = client.get(reverse("wagtailsnippets_events_event:list"), {"week": the_event.week_id}).content.decode()
-    assert "Seats taken" in page and "Waiting list" in page
-    row = next(r for r in page.split("<tr")[1:] if "Quota conference" in r and "<td" in r)
-    cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
-    assert cells[-4:-1] == ["10", "1", "1"]  # capacity, seats taken, waiting list
-
-
-@pytest.mark.parametrize("language", ["en", "fr"])
-def test_the_registration_form_gives_dates_browsers_accept_in_every_language(client, language):
-    event = f.event()
-    client.force_login(f.delegate(language=language))
-    page = client.get(f"/{language}/events/week/{event.week.slug}/register/")
-    assert page.status_code == 200
-    start = event.week.start_date.isoformat()
-    assert re.search(rf'<input type="date" name="arrival_date" value="{start}"', page.text), page.text[:200]
-    assert not re.search(r'type="date"[^>]*value="\d\d/\d\d/\d{4}"', page.text)
-
-
-@pytest.mark.parametrize("language", ["en", "fr"])
-def test_the_badge_comes_once_a_place_is_approved(client, language):
-    event = f.event()
-    registration = registered(f.delegate(language=language), event)
-    client.force_login(registration.user)
-    badge = reverse("events:document", args=[registration.pk, "badge"]).replace("/en/", f"/{language}/")
-    page = client.get(f"/{language}/events/my/")
-    assert badge not in page.text  # no link while the place is pending
-    refused = client.get(badge)
-    assert refused.status_code == 409
-    assert {
-        "en": "The badge is available once a place is approved.",
-        "fr": "Le badge est disponible dès qu’une place est validée.",
-    }[language] in refused.text or language == "en"
-    attendance_set_status(attendance=registration.attendances.get(), status=Status.APPROVED, by=None)
-    assert badge in client.get(f"/{language}/events/my/").text
-    response = client.get(badge)
-    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
-
-
-@pytest.mark.parametrize("language", ["en", "fr"])
-def test_the_event_list_offers_registration_only_where_it_is_open(client, language):
-    import datetime as dt_
-
-    from django.utils import timezone
-
-    open_week = f.week()
-    f.event(open_week, audience="public")
-    past = f.week(start_date=timezone.now().date() - dt_.timedelta(days=400))
-    f.event(
-        past,
-        audience="public",
-        registration_opens=timezone.now() - dt_.timedelta(days=500),
-        registration_closes=timezone.now() - dt_.timedelta(days=420),
-    )
-    later = f.week(start_date=timezone.now().date() + dt_.timedelta(days=300))
-    f.event(
-        later,
-        audience="public",
-        registration_opens=timezone.now() + dt_.timedelta(days=100),
-        registration_closes=timezone.now() + dt_.timedelta(days=200),
-    )
-    anonymous = client.get(f"/{language}/events/")
-    login = re.search(r'<a href="(/[a-z]{2}/accounts/login/\?next=[^"]+)">', anonymous.text)
-    assert login and "events" in login.group(1)  # "Log in to register" is a link back here
-    client.force_login(f.delegate(language=language))
-    page = client.get(f"/{language}/events/")
-    assert reverse("events:register", args=[open_week.slug]).replace("/en/", f"/{language}/") in page.text
-    for closed in (past, later):
-        assert reverse("events:register", args=[closed.slug]).replace("/en/", f"/{language}/") not in page.text
-    ended, opens = {
-        "en": ("This conference week has ended.", "Registration opens on"),
-        "fr": ("Cette semaine de conférence est terminée.", "Les inscriptions ouvrent le"),
-    }[language]
-    assert ended in page.text and opens in page.text
-
-
-def test_the_role_is_not_chosen_in_advance(client):
-    event = f.event()
-    client.force_login(f.delegate())
-    page = client.get(reverse("events:register", args=[event.week.slug]))
-    select = re.search(r'<select name="role"[^>]*>(.*?)</select>', page.text, re.S).group(1)
-    assert "selected" not in select.split("</option>", 1)[1]  # only the empty prompt may be selected
-    response = client.post(reverse("events:register", args=[event.week.slug]), form_data(event, role=""))
-    assert response.status_code == 200 and "This field is required" in response.text
-
-
-@pytest.mark.parametrize("language", ["en", "fr"])
-def test_an_event_page_shows_places_the_viewers_own_and_what_to_do(client, language):
-    week = f.week()
-    event, other = f.event(week, capacity=2, audience="public"), f.event(week, audience="public")
-    registered(f.delegate(country="SN"), event)
-    registered(f.delegate(country="KE"), event)
-    waiting = registered(f.delegate(country="FR", language=language), event)
-    url = f"/{language}/events/{event.slug}/"
-    texts = {
-        "en": ("0 seats left of 2.", "1 delegate on the waiting list.", "Your place:", "Log in to register"),
-        "fr": (
-            "0 place restante sur 2.",
-            "1 délégué en liste d’attente.",
-            "Votre place :",
-            "Connectez-vous pour vous inscrire",
-        ),
-    }[language]
-    anonymous = client.get(url)
-    assert texts[0] in anonymous.text and texts[1] in anonymous.text and texts[3] in anonymous.text
-    client.force_login(waiting.user)
-    mine = client.get(url)
-    spaced = mine.text.replace("\u202f", " ").replace("\u00a0", " ")  # French spaces before ":" are no-break
-    assert texts[2].replace("\u00a0", " ") in spaced and "position 1" in mine.text
-    other_page = client.get(f"/{language}/events/{other.slug}/")  # registered for the week, not this event
-    assert reverse("events:add_event", args=[waiting.pk]).replace("/en/", f"/{language}/") in other_page.text
-    client.force_login(f.delegate())
-    assert reverse("events:register", args=[week.slug]).replace("/en/", f"/{language}/") in client.get(url).text
