@@ -14,6 +14,7 @@ urlpatterns = [
     path("events/invitation/<str:token>/", delegate.invitation_landing, name="invitation"),
     path("events/week/<slug:week_slug>/register/", delegate.register, name="register"),
     path("events/attendance/<int:pk>/cancel/", delegate.cancel_attendance, name="cancel"),
+    path("events/registration/<int:pk>/change/", delegate.change_registration, name="change"),
     path("events/registration/<int:registration_pk>/add/", delegate.add_event, name="add_event"),
     path("events/sessions/<int:session_id>/star/", delegate.toggle_star, name="star"),
     path("events/registration/<int:pk>/<str:kind>.pdf", documents.registration_document, name="document"),

@@ -17,7 +17,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button, ListingButton
-from wagtail.log_actions import log
+from wagtail.log_actions import LogFormatter, log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
@@ -42,6 +42,30 @@ from .permissions import is_event_manager
 from .services.documents import badges_for_events
 from .services.registrations import attendances_bulk_set_status, invitation_create, registration_update
 from .services.roundtables import roundtables_assign
+
+# What a delegate changed in their own registration (events.services.registrations.registration_change):
+# the registration's History page in the admin lists it beside staff edits.
+CHANGE_LABELS = {
+    "arrival_date": _("arrival date"),
+    "departure_date": _("departure date"),
+    "dietary_needs": _("dietary needs"),
+    "accessibility_needs": _("accessibility needs"),
+    "needs_visa_letter": _("visa-letter request"),
+    "passport details": _("passport details"),
+}
+
+
+@hooks.register("register_log_actions")
+def register_registration_log_actions(actions):
+    @actions.register_action("events.registration.change")
+    class RegistrationChangeFormatter(LogFormatter):
+        label = _("Changed by the delegate")
+
+        def format_message(self, log_entry):
+            fields = log_entry.data.get("fields", [])
+            return _("Changed by the delegate: %(fields)s") % {
+                "fields": ", ".join(str(CHANGE_LABELS.get(name, name)) for name in fields)
+            }
 
 
 class WeekViewSet(SnippetViewSet):

@@ -39,6 +39,15 @@ class ConferenceWeek(models.Model):
         related_name="+",
         verbose_name=_("conference edition page"),
     )
+    changes_until = models.DateField(
+        _("delegates may change their registration until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The last day on which delegates change their dates, needs or visa-letter request "
+            "themselves. Empty: until the day before the week starts."
+        ),
+    )
     letter_signatory = models.CharField(
         _("signatory of invitation letters"),
         max_length=200,
@@ -68,7 +77,20 @@ class ConferenceWeek(models.Model):
     def tzinfo(self):
         return ZoneInfo(self.time_zone)
 
+    @property
+    def last_change_day(self):
+        """The last day (in the week's own time zone) a delegate changes their registration."""
+        import datetime as dt
+
+        return self.changes_until or self.start_date - dt.timedelta(days=1)
+
+    def changes_open(self, now=None) -> bool:
+        today = timezone.localtime(now or timezone.now(), self.tzinfo).date()
+        return today <= self.last_change_day
+
     def clean(self):
+        if self.changes_until and self.end_date and self.changes_until > self.end_date:
+            raise ValidationError({"changes_until": _("Changes cannot be allowed after the week has ended.")})
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The week cannot end before it starts.")})
         try:

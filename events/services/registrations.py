@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from portal.audiences import can_view
@@ -105,6 +106,11 @@ def _validate(*, user, week, events, data) -> None:
         raise RegistrationError(_("Registration needs your consent to the processing of your data."))
     if not data.get("country") or not data.get("bureau"):
         raise RegistrationError(_("Add your country and your organisation or bureau to your profile first."))
+    _validate_details(week, data)
+
+
+def _validate_details(week, data) -> None:
+    """The dates and visa-letter rules, for a new registration and for a delegate's change."""
     arrival, departure = data.get("arrival_date"), data.get("departure_date")
     if not arrival or not departure:
         raise RegistrationError(_("Give your arrival and departure dates."))
@@ -141,7 +147,13 @@ REGISTRATION_FIELDS = (
 def registration_submit(
     *, user, week, events: list[Event], data: dict, invitation: Invitation | None = None
 ) -> Registration:
-    """Register ``user`` for some events of ``week``; each event gives a seat or a waiting-list place."""
+    """Register ``user`` for some events of ``week``; each event gives a seat or a waiting-list place.
+
+    The country the places count for is the invitation's, when staff gave one, else the profile's;
+    from then on it is fixed: a later profile change moves no seat (staff correct it through
+    ``registration_update``).
+    """
+    data = {**data, "country": registration_country(user=user, invitation=invitation)}
     _validate(user=user, week=week, events=events, data=data)
     fields = {name: data.get(name) for name in REGISTRATION_FIELDS if data.get(name) not in (None, "")}
     if not data.get("needs_visa_letter"):
@@ -165,6 +177,7 @@ def registration_submit(
             )
             if invitation is not None and invitation.accepted_at is None:
                 Invitation.objects.filter(pk=invitation.pk).update(accepted_at=now)
+            _fix_country(user, data["country"], now)
             # One email for one submission: the confirmation lists every event with its status
             # and waiting-list position, so it is written before the lock, not after the seats.
             _notify(Notification.Kind.SUBMITTED, registration=registration)
@@ -175,6 +188,20 @@ def registration_submit(
             raise AlreadyRegistered(already) from None
         raise
     return registration
+
+
+def registration_country(*, user, invitation=None) -> str:
+    """The country a registration counts for: staff's invitation first, then the profile."""
+    if invitation is not None and invitation.country:
+        return str(invitation.country)
+    return str(user.country or "")
+
+
+def _fix_country(user, country: str, now) -> None:
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.filter(pk=user.pk).update(country=country, country_fixed_at=now)
+    user.country, user.country_fixed_at = country, now
 
 
 def _seat_free_for(event: Event, country: str) -> bool:
@@ -319,14 +346,19 @@ def invitation_apply(*, user, invitation: Invitation, request=None) -> bool:
 
     from portal.audiences import GROUP_DELEGATES
 
+    verified = EmailAddress.objects.filter(user=user, email__iexact=invitation.email, verified=True).exists()
     changed = []
-    if invitation.country and not user.country:
+    if invitation.country and not user.country_fixed_at and (verified or not user.country):
+        # Staff's word fixes the country for the very person invited; for anyone else holding
+        # the link it only fills a gap, which they may still change before registering.
         user.country, changed = invitation.country, [*changed, "country"]
+        if verified:
+            user.country_fixed_at, changed = timezone.now(), [*changed, "country_fixed_at"]
     if invitation.bureau and not user.organisation:
         user.organisation, changed = invitation.bureau, [*changed, "organisation"]
     if changed:
         user.save(update_fields=changed)
-    if not EmailAddress.objects.filter(user=user, email__iexact=invitation.email, verified=True).exists():
+    if not verified:
         return False
     group = Group.objects.filter(name=GROUP_DELEGATES).first()
     if group is None or user.groups.filter(pk=group.pk).exists():
@@ -362,6 +394,9 @@ def registration_update(*, registration: Registration, by, **fields) -> Registra
         registration.full_clean()
         registration.save()
         new_country = str(registration.country)
+        if new_country != old_country and registration.user_id:
+            # The person's next registrations count for the corrected country too.
+            _fix_country(registration.user, new_country, timezone.now())
         if new_country != old_country:
             attendances = list(registration.attendances.all())
             events = _lock_events([a.event_id for a in attendances])
@@ -370,6 +405,66 @@ def registration_update(*, registration: Registration, by, **fields) -> Registra
                 _record(attendance, attendance.status, attendance.status, by, f"country {old_country} → {new_country}")
                 waitlist_promote(event=events[attendance.event_id])
     return registration
+
+
+CHANGEABLE_FIELDS = (
+    "arrival_date",
+    "departure_date",
+    "dietary_needs",
+    "accessibility_needs",
+    "needs_visa_letter",
+    "passport_name",
+    "passport_number",
+    "passport_nationality",
+    "passport_expiry",
+)
+PASSPORT_FIELDS = ("passport_name", "passport_number", "passport_nationality", "passport_expiry")
+
+
+def registration_change(*, registration: Registration, by, data: dict, now=None) -> list[str]:
+    """The delegate changes their dates, needs or visa-letter request, until the week's deadline.
+
+    Returns the names of the fields that changed; the registration's history (Wagtail's log,
+    shown to staff) records who changed which, never the passport values themselves. Dropping
+    the visa letter deletes the passport details at once.
+    """
+    from wagtail.log_actions import log
+
+    week = registration.week
+    if registration.user_id is None:
+        raise RegistrationError(_("This registration has been anonymised."))
+    if not week.changes_open(now):
+        raise RegistrationError(
+            _("Changes to this registration closed on %(day)s; write to the conference secretariat.")
+            % {"day": date_format(week.last_change_day, "DATE_FORMAT")}
+        )
+    merged = {name: getattr(registration, name) for name in CHANGEABLE_FIELDS}
+    merged.update({name: data[name] for name in CHANGEABLE_FIELDS if name in data})
+    if not merged["needs_visa_letter"]:
+        merged.update(passport_name="", passport_number="", passport_nationality="", passport_expiry=None)
+    _validate_details(week, merged)
+    with transaction.atomic():
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        changed = [name for name in CHANGEABLE_FIELDS if _differs(getattr(registration, name), merged[name])]
+        if not changed:
+            return []
+        for name in changed:
+            setattr(registration, name, merged[name])
+        registration.save(update_fields=[*changed, "updated_at"])
+        shown = [name for name in changed if name not in PASSPORT_FIELDS]
+        if any(name in PASSPORT_FIELDS for name in changed):
+            shown.append("passport details")
+        log(
+            instance=registration,
+            action="events.registration.change",
+            user=by,
+            data={"fields": shown},
+        )
+    return changed
+
+
+def _differs(old, new) -> bool:
+    return (old or "") != (new or "") if not isinstance(old, (bool, dt.date)) else old != new
 
 
 def invitation_create(

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from portal.audiences import can_view
 from portal.pages.access import audience_response
 
-from ..forms import RegistrationForm
+from ..forms import RegistrationDetailsForm, RegistrationForm
 from ..models import AgendaFeed, AgendaItem, Attendance, ConferenceWeek, Event, Invitation, Registration, Status
 from ..permissions import email_verified
 from ..selectors import agenda_of, event_places, events_for_listing, registrations_of, sessions_visible
@@ -23,6 +23,8 @@ from ..services.registrations import (
     attendance_set_status,
     invitation_apply,
     registration_add_event,
+    registration_change,
+    registration_country,
     registration_submit,
 )
 
@@ -86,7 +88,7 @@ def register(request, week_slug):
     if request.method == "POST":
         form = RegistrationForm(request.POST, events=events)
         if form.is_valid():
-            data = {**form.cleaned_data, "country": str(user.country or ""), "bureau": user.organisation}
+            data = {**form.cleaned_data, "bureau": user.organisation}
             try:
                 registration_submit(user=user, week=week, events=form.chosen_events(), data=data, invitation=invitation)
             except AlreadyRegistered:
@@ -105,8 +107,50 @@ def register(request, week_slug):
     return render(
         request,
         "events/register.html",
-        {"week": week, "form": form, "events": events, "profile_complete": bool(user.country and user.organisation)},
+        {
+            "week": week,
+            "form": form,
+            "events": events,
+            "country": _country(registration_country(user=user, invitation=invitation)),
+            "profile_complete": bool(user.country and user.organisation),
+        },
     )
+
+
+def _country(code):
+    from django_countries.fields import Country
+
+    return Country(code) if code else None
+
+
+@login_required
+def change_registration(request, pk):
+    """The delegate's own dates, needs and visa-letter request, until the week's deadline."""
+    registration = get_object_or_404(Registration.objects.select_related("week"), pk=pk, user=request.user)
+    if not registration.week.changes_open():
+        messages.error(
+            request,
+            _("Changes to this registration have closed; write to the conference secretariat."),
+        )
+        return redirect("events:my")
+    if request.method == "POST":
+        form = RegistrationDetailsForm(request.POST)
+        if form.is_valid():
+            try:
+                changed = registration_change(registration=registration, by=request.user, data=form.cleaned_data)
+            except RegistrationError as exc:
+                form.add_error(None, str(exc))
+            else:
+                if changed:
+                    messages.success(request, _("Your registration is changed."))
+                else:
+                    messages.info(request, _("Nothing was changed."))
+                return redirect("events:my")
+    else:
+        form = RegistrationDetailsForm(
+            initial={name: getattr(registration, name) for name in RegistrationDetailsForm.base_fields}
+        )
+    return render(request, "events/registration_change.html", {"registration": registration, "form": form})
 
 
 def _already_registered(request):
@@ -143,6 +187,7 @@ def my_registrations(request):
     for registration in registrations:
         # Events of the week this delegate could still ask for (open, visible, not already held).
         taken = {a.event_id for a in registration.attendances.all() if a.status != Status.CANCELLED}
+        registration.can_change = registration.week.changes_open()
         registration.has_approved = any(a.status == Status.APPROVED for a in registration.attendances.all())
         registration.addable = [
             e

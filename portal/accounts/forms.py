@@ -47,6 +47,17 @@ class ProfileForm(forms.ModelForm):
             "preferred_language",
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.country_fixed_at:
+            # Disabled: Django keeps the stored value whatever is posted.
+            field = self.fields["country"]
+            field.disabled = True
+            field.help_text = _(
+                "Your registrations count towards this country's places, so it is fixed. "
+                "To correct it, write to the conference secretariat."
+            )
+
 
 class AccountDeleteForm(forms.Form):
     """Deleting an account asks for the password again and an explicit confirmation."""

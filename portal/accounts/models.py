@@ -45,6 +45,10 @@ class User(AbstractUser):
         help_text=_("For example: NCB Ottawa, or National Police Directorate."),
     )
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    # Country quotas count the country a delegate registers for: once staff's invitation gave it,
+    # or a first registration used it, the person no longer changes it (staff still can, through
+    # the registration service, which moves the seats).
+    country_fixed_at = models.DateTimeField(_("country fixed at"), null=True, blank=True)
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=8,

@@ -21,11 +21,15 @@ PROFILE_FIELDS = (
 
 @transaction.atomic
 def user_update_profile(*, user: User, data: dict) -> User:
-    """Update the self-service profile. Only profile fields: never groups or staff flags."""
+    """Update the self-service profile. Only profile fields: never groups or staff flags, and
+    not a country fixed by an invitation or a registration (quotas count it)."""
+    data = dict(data)
+    if user.country_fixed_at and "country" in data and str(data["country"] or "") != str(user.country or ""):
+        data.pop("country")
     for field in PROFILE_FIELDS:
         if field in data:
             setattr(user, field, data[field])
-    user.save(update_fields=[f for f in PROFILE_FIELDS if f in data])
+    user.save(update_fields=[f for f in PROFILE_FIELDS if f in data] or None)
     _sync_admin_language(user)
     return user
 
