@@ -112,3 +112,35 @@ def week_statistics(week) -> dict:
         "participants": active.values("registration").distinct().count(),
         "checked_in": Registration.objects.filter(week=week, checked_in_at__isnull=False).count(),
     }
+
+
+def weeks_to_announce(user, now=None) -> list[dict]:
+    """The weeks the home page points to: open for registration now (one of its events the
+    viewer may attend is), else the next whose registration has not opened yet; each with the
+    viewer's own registration, if any."""
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    events = (
+        Event.objects.visible_to(user)
+        .filter(registration_closes__gte=now, week__end_date__gte=now.date())
+        .select_related("week")
+        .order_by("week__start_date", "registration_opens")
+    )
+    weeks: dict[int, dict] = {}
+    for event in events:
+        entry = weeks.setdefault(event.week_id, {"week": event.week, "open": False, "opens": None})
+        if event.is_open(now):
+            entry["open"] = True
+        elif entry["opens"] is None or event.registration_opens < entry["opens"]:
+            entry["opens"] = event.registration_opens
+    announced = [w for w in weeks.values() if w["open"]] or sorted(weeks.values(), key=lambda w: w["opens"])[:1]
+    if getattr(user, "is_authenticated", False) and announced:
+        mine = set(
+            Registration.objects.filter(user=user, week_id__in=[w["week"].pk for w in announced]).values_list(
+                "week_id", flat=True
+            )
+        )
+        for entry in announced:
+            entry["registered"] = entry["week"].pk in mine
+    return announced

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from events.models import Status
 from events.services.registrations import attendance_set_status
@@ -120,3 +122,38 @@ def test_an_event_page_shows_places_the_viewers_own_and_what_to_do(client, langu
     assert reverse("events:add_event", args=[waiting.pk]).replace("/en/", f"/{language}/") in other_page.text
     client.force_login(f.delegate())
     assert reverse("events:register", args=[week.slug]).replace("/en/", f"/{language}/") in client.get(url).text
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_home_page_leads_to_the_week_open_for_registration(client, language):
+    open_event = f.event(audience="public")
+    past = f.event(
+        f.week(start_date=dt.date.today() - dt.timedelta(days=300)),
+        audience="public",
+        registration_opens=timezone.now() - dt.timedelta(days=400),
+        registration_closes=timezone.now() - dt.timedelta(days=310),
+    )
+    register = reverse("events:register", args=[open_event.week.slug]).replace("/en/", f"/{language}/")
+    home = client.get(f"/{language}/")
+    assert open_event.week.name in home.text or open_event.week.name_fr in home.text
+    assert past.week.name_en not in home.text and past.week.name_fr not in home.text
+    # Anonymous: a login link that comes back to the form.
+    assert f"?next={register}" in home.text
+    assert {"en": "Registration is open.", "fr": "Les inscriptions sont ouvertes."}[language] in home.text
+    user = f.delegate(language=language)
+    client.force_login(user)
+    assert f'href="{register}"' in client.get(f"/{language}/").text
+    registered(user, open_event)
+    mine = client.get(f"/{language}/").text
+    assert {"en": "You are registered for this week.", "fr": "Vous êtes inscrit à cette semaine."}[language] in mine
+
+
+def test_the_home_page_says_when_registration_opens_when_none_is_open(client):
+    from events.models import Event
+
+    Event.objects.update(registration_opens=timezone.now() + dt.timedelta(days=300))
+    later = timezone.now() + dt.timedelta(days=20)
+    event = f.event(audience="public", registration_opens=later, registration_closes=later + dt.timedelta(days=9))
+    home = client.get("/en/").text
+    assert event.week.name_en in home
+    assert "Registration opens on" in home
