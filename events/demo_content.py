@@ -60,7 +60,7 @@ UPCOMING_EVENTS = [
         3,
         "delegates",
         "Demonstration event: register to see quotas, the waiting list and roundtables at work.",
-        "Événement de démonstration : inscrivez-vous pour voir les quotas, la liste d’attente et les tables rondes.",
+        "Événement de démonstration : inscrivez-vous pour voir les quotas, la liste d’attente et les tables rondes.",
     ),
     (
         "ncb-dpo-demo",

@@ -37,16 +37,63 @@ def _stamp(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def calendar(name: str, sessions, language: str = "en") -> str:
-    host = settings.WAGTAILADMIN_BASE_URL.split("//")[-1].split("/")[0] or "liaison"
-    now = _stamp(datetime.now(UTC))
-    lines = [
+def _host() -> str:
+    return settings.WAGTAILADMIN_BASE_URL.split("//")[-1].split("/")[0] or "liaison"
+
+
+def _header(name: str) -> list[str]:
+    return [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//Liaison//Conference programme//EN",
         "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
         f"X-WR-CALNAME:{_escape(name)}",
     ]
+
+
+def _finish(lines: list[str]) -> str:
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+# A place that is only asked for shows as tentative in the delegate's calendar.
+_PLACE_STATUS = {"approved": "CONFIRMED", "pending": "TENTATIVE", "waitlisted": "TENTATIVE"}
+
+
+def registration_calendar(registration, language: str = "en") -> str:
+    """The events a delegate holds or asked for a place at, one all-day entry each (attached to
+    the confirmation and approval mails); cancelled and declined places are left out."""
+    from datetime import timedelta
+
+    from django.utils import translation
+
+    host, now = _host(), _stamp(datetime.now(UTC))
+    with translation.override(language):
+        lines = _header(registration.week.name)
+        for attendance in registration.attendances.all():
+            if attendance.status not in _PLACE_STATUS:
+                continue
+            event = attendance.event
+            lines += [
+                "BEGIN:VEVENT",
+                f"UID:place-{attendance.pk}@{host}",
+                f"DTSTAMP:{now}",
+                f"DTSTART;VALUE=DATE:{event.start_date:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{event.end_date + timedelta(days=1):%Y%m%d}",  # DTEND is exclusive
+                f"SUMMARY:{_escape(event.name)}",
+                f"LOCATION:{_escape(', '.join(filter(None, [event.venue, event.city, event.country.name])))}",
+                f"DESCRIPTION:{_escape(str(attendance.get_status_display()))}",
+                f"STATUS:{_PLACE_STATUS[attendance.status]}",
+                "END:VEVENT",
+            ]
+        return _finish(lines)
+
+
+def calendar(name: str, sessions, language: str = "en") -> str:
+    host = _host()
+    now = _stamp(datetime.now(UTC))
+    lines = _header(name)
     for session in sessions:
         title = getattr(session, f"title_{language}", "") or session.title
         description = getattr(session, f"description_{language}", "") or session.description
@@ -62,5 +109,4 @@ def calendar(name: str, sessions, language: str = "en") -> str:
             f"CATEGORIES:{_escape(session.get_kind_display())}",
             "END:VEVENT",
         ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+    return _finish(lines)

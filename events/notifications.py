@@ -16,11 +16,14 @@ import smtplib
 import socket
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.db.models import F, Prefetch, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from portal.mail import portal_email
+
+from .ical import registration_calendar
 from .models import Attendance, Notification
 
 logger = logging.getLogger("liaison.events")
@@ -64,6 +67,30 @@ def notifications_retry(notifications) -> int:
     return count
 
 
+# Mails that confirm places carry the delegate's events as an .ics calendar.
+WITH_CALENDAR = {Notification.Kind.SUBMITTED, Notification.Kind.APPROVED, Notification.Kind.PROMOTED}
+
+
+def message_for(notification: Notification, connection=None):
+    """The mail for ``notification``: plain text and HTML in the recipient's language, links to
+    the site they used, and the .ics of their events where it confirms places."""
+    recipient, language, subject, body = _message(notification)
+    site_url = notification.site_url or settings.WAGTAILADMIN_BASE_URL
+    attachments = []
+    if notification.kind in WITH_CALENDAR and notification.registration_id:
+        content = registration_calendar(notification.registration, language)
+        attachments.append(("liaison-events.ics", content, "text/calendar; charset=utf-8"))
+    return portal_email(
+        subject=subject,
+        text=body,
+        to=[recipient],
+        language=language,
+        site_url=site_url,
+        attachments=attachments,
+        connection=connection,
+    )
+
+
 def _message(notification: Notification) -> tuple[str, str, str, str]:
     """(recipient, language, subject, body)."""
     if notification.invitation_id:
@@ -83,7 +110,8 @@ def _message(notification: Notification) -> tuple[str, str, str, str]:
             "event": notification.event,
             "attendance": attendance,
         }
-    context.update(name=name, site_url=settings.WAGTAILADMIN_BASE_URL, language=language)
+    site_url = (notification.site_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+    context.update(name=name, site_url=site_url, language=language)
     with translation.override(language):
         subject = render_to_string(f"events/email/{notification.kind}_subject.txt", context, using="text").strip()
         body = render_to_string(f"events/email/{notification.kind}.txt", context, using="text")
@@ -128,8 +156,7 @@ def notifications_send_pending(limit: int = BATCH, *, include_failed: bool = Fal
     try:
         for notification in batch:
             try:
-                recipient, _language, subject, body = _message(notification)
-                EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient], connection=connection).send()
+                message_for(notification, connection=connection).send()
             except CONNECTION_ERRORS as exc:
                 _record_failure(notification, exc, now)
                 failed += 1

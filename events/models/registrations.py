@@ -188,6 +188,9 @@ class Notification(models.Model):
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     event = models.ForeignKey(Event, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # The site the person was using when the change was made (portal.site_url): the mail's
+    # links go there. Empty for changes made outside a request (SITE_URL is used).
+    site_url = models.CharField(_("site address"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)

@@ -22,6 +22,7 @@ from portal.audiences import can_view
 from portal.audit.models import Action
 from portal.audit.services import record
 from portal.errors import TryAgainShortly
+from portal.site_url import current_site_url
 from portal.task_queue import enqueue_after_commit
 
 from ..models import HOLDING, Attendance, Event, Invitation, Notification, Registration, Status, StatusChange
@@ -67,7 +68,9 @@ def _locking():
 
 def _notify(kind: str, *, registration=None, event=None, invitation=None) -> None:
     """Queue an email and, once committed, the task that sends it (unless one is waiting)."""
-    Notification.objects.create(kind=kind, registration=registration, event=event, invitation=invitation)
+    Notification.objects.create(
+        kind=kind, registration=registration, event=event, invitation=invitation, site_url=current_site_url()
+    )
     from ..tasks import send_pending_notifications
 
     enqueue_after_commit(send_pending_notifications)

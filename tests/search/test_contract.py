@@ -64,7 +64,7 @@ def test_a_page_and_its_translation_are_one_result_in_the_reader_language(indexe
     assert titles(english).count("Watchmaker: identifying the makers of explosive devices") == 1
     assert not any(h["language"] == "fr" for h in english.hits)
     hit = french.hits[0]
-    assert hit["title"] == "Watchmaker : identifier les fabricants d’engins explosifs"
+    assert hit["title"] == "Watchmaker : identifier les fabricants d’engins explosifs"
     assert [t["language"] for t in hit["translations"]] == ["en"]
     assert hit["translations"][0]["url"] == "/en/initiatives/watchmaker/"
 

@@ -62,15 +62,15 @@ LYON = PageSpec(
             "dix-septième conférence annuelle des Bureaux centraux nationaux (B.C.N.), les "
             "services qui relient chacun des 195 pays membres à l’organisation mondiale de "
             "police.</p>"
-            "<p>L’ordre du jour a fixé les priorités opérationnelles de l’année : rendre les "
+            "<p>L’ordre du jour a fixé les priorités opérationnelles de l’année : rendre les "
             "données policières nationales compatibles avec les systèmes de l’organisation et "
             "renforcer la coopération contre la cybercriminalité, la traite des êtres humains et "
             "les nouvelles formes de terrorisme.</p>"
             "<h2>Capacités présentées</h2>"
             "<ul><li>INSIGHT, une plateforme d’analyse qui s’appuie sur l’intelligence "
-            "artificielle pour enrichir les données partagées ;</li><li>une mise à niveau de la "
+            "artificielle pour enrichir les données partagées ;</li><li>une mise à niveau de la "
             "base de données internationale sur l’exploitation sexuelle des enfants (ICSE) afin "
-            "d’identifier plus vite les victimes ;</li><li>la messagerie Smart Case Messaging, "
+            "d’identifier plus vite les victimes ;</li><li>la messagerie Smart Case Messaging, "
             "au sein du programme I-CORE, pour simplifier la gestion des informations liées aux "
             "affaires.</li></ul>"
             "<h2>Une police guidée par les données</h2>"
@@ -141,13 +141,13 @@ SINGAPORE = PageSpec(
         "city": "Singapour",
         "summary": (
             "Première édition accueillie à Singapour, elle a réuni 266 participants de 133 pays "
-            "et s’est achevée sur quatre conclusions : réseau des B.C.N., biométrie, terrorisme "
+            "et s’est achevée sur quatre conclusions : réseau des B.C.N., biométrie, terrorisme "
             "et escroqueries en ligne alimentées par la traite."
         ),
         "body": (
             "<p>Pour la première fois, la conférence des chefs de Bureaux centraux nationaux "
             "s’est tenue à Singapour, au sein d’une semaine qui comptait trois événements. Un fil "
-            "rouge les reliait : la police doit innover et employer l’intelligence artificielle "
+            "rouge les reliait : la police doit innover et employer l’intelligence artificielle "
             "et les autres technologies nouvelles de manière responsable et éthique.</p>"
             "<p>Le Directeur exécutif des Services de police, qui présidait la conférence, a "
             "invité les participants à réfléchir au renforcement des bureaux face à des groupes "
@@ -174,7 +174,7 @@ SINGAPORE = PageSpec(
                 "name": "Congrès sur les sciences policières",
                 "start_date": date(2023, 6, 5),
                 "end_date": date(2023, 6, 9),
-                "description": "Chercheurs et chefs de police sur l’usage responsable de la technologie ; la boîte à outils IA y a été présentée.",
+                "description": "Chercheurs et chefs de police sur l’usage responsable de la technologie ; la boîte à outils IA y a été présentée.",
             },
         ],
     },

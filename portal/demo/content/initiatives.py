@@ -39,7 +39,7 @@ WATCHMAKER = PageSpec(
         ),
     },
     fr={
-        "title": "Watchmaker : identifier les fabricants d’engins explosifs",
+        "title": "Watchmaker : identifier les fabricants d’engins explosifs",
         "slug": "watchmaker",
         "summary": "Un projet mondial qui aide les pays membres à identifier et rechercher les personnes soupçonnées ou connues pour fabriquer ou utiliser des explosifs.",
         "key_figures": [
@@ -56,7 +56,7 @@ WATCHMAKER = PageSpec(
             "versées dans une base de données dédiée. On y trouve les auteurs de certains des "
             "attentats les plus meurtriers de ces dernières années.</p>"
             "<h2>Une vision régionale</h2>"
-            "<p>Les informations recueillies région par région font apparaître des tendances : "
+            "<p>Les informations recueillies région par région font apparaître des tendances : "
             "les analystes s’en servent pour signaler les lacunes de capacités, l’évolution des "
             "engins explosifs improvisés (EEI) et de leurs composants, et les lieux où ces "
             "matériels s’obtiennent.</p>"
@@ -158,7 +158,7 @@ ICSE = PageSpec(
     fr={
         "title": "Base de données internationale sur l’exploitation sexuelle des enfants",
         "slug": "base-icse",
-        "summary": "Aide les enquêteurs à identifier victimes et auteurs dans les contenus d’abus ; modernisée pour accélérer l’identification des victimes.",
+        "summary": "Aide les enquêteurs à identifier victimes et auteurs dans les contenus d’abus ; modernisée pour accélérer l’identification des victimes.",
         "key_figures": [],
         "body": "<p>Les spécialistes comparent les nouveaux contenus aux séries connues pour qu’aucune victime ne soit recherchée deux fois, et partagent les pistes par-delà les frontières. La modernisation présentée à Lyon en 2022 accélère cette comparaison.</p>",
     },

@@ -121,14 +121,14 @@ AI_TOOLKIT = PageSpec(
             {
                 "title": "Des principes pour agir",
                 "body": (
-                    "<p>Cinq principes traversent la boîte à outils : agir dans la légalité, "
+                    "<p>Cinq principes traversent la boîte à outils : agir dans la légalité, "
                     "réduire les préjudices, garder l’humain aux commandes, traiter chacun "
                     "équitablement et bien gouverner tout le cycle de vie d’un système. Chacun "
                     "est traduit en questions auxquelles une équipe de projet peut répondre.</p>"
                 ),
             },
             {
-                "title": "Votre organisation est-elle prête ?",
+                "title": "Votre organisation est-elle prête ?",
                 "body": (
                     "<p>Une évaluation de maturité aide un service à examiner ses données, ses "
                     "compétences, ses règles d’achat et ses mécanismes de contrôle avant de "

@@ -33,13 +33,13 @@ LYON_OPENS = PageSpec(
         "body": (
             "<p>En ouvrant la conférence, le Président de l’organisation a rappelé qu’à sa "
             "création, en 1923, les voitures de police venaient tout juste d’être équipées de "
-            "radios ; aujourd’hui, le numérique est au cœur de son action, et la "
+            "radios ; aujourd’hui, le numérique est au cœur de son action, et la "
             "cybercriminalité comme les atteintes à l’environnement mettent partout la police "
             "à l’épreuve.</p>"
             "<p>Le Secrétaire général a souligné que, face à la multiplication des agences "
             "spécialisées et des réseaux régionaux, la mission commune des bureaux est de "
             "relier les uns aux autres. Une opération contre la fraude en ligne, achevée peu "
-            "avant, en montrait l’enjeu : plus de 1 000 suspects arrêtés et environ 130 "
+            "avant, en montrait l’enjeu : plus de 1 000 suspects arrêtés et environ 130 "
             "millions de dollars de fonds illicites interceptés.</p>"
         ),
     },
@@ -103,7 +103,7 @@ AI_MEETING = PageSpec(
     fr={
         "title": "La police renouvelle son engagement pour une IA responsable",
         "slug": "reunion-mondiale-ia-responsable-2024",
-        "summary": "Plus de 120 participants se sont réunis à Singapour pour la 4e réunion mondiale sur l’IA responsable ; une boîte à outils actualisée a été publiée.",
+        "summary": "Plus de 120 participants se sont réunis à Singapour pour la 4e réunion mondiale sur l’IA responsable ; une boîte à outils actualisée a été publiée.",
         "body": (
             "<p>La 4e Réunion mondiale sur l’IA responsable au service de la police s’est tenue "
             "à Singapour du 20 au 22 février 2024 et a rassemblé plus de 120 policiers et "
@@ -149,10 +149,10 @@ DELEGATE_BRIEFING = PageSpec(
         "body": "<p>Each regional group meets on the morning of day two. Facilitators will ask every bureau for one operational success and one obstacle; rapporteurs bring the results to the closing plenary.</p>",
     },
     fr={
-        "title": "Note aux délégués : déroulement des tables rondes régionales",
+        "title": "Note aux délégués : déroulement des tables rondes régionales",
         "slug": "note-aux-delegues-tables-rondes-2023",
-        "summary": "Pour les délégués inscrits : groupes, salles et questions de chaque table ronde régionale.",
-        "body": "<p>Chaque groupe régional se réunit le matin du deuxième jour. Les animateurs demanderont à chaque bureau une réussite opérationnelle et un obstacle ; les rapporteurs présenteront les résultats en plénière de clôture.</p>",
+        "summary": "Pour les délégués inscrits : groupes, salles et questions de chaque table ronde régionale.",
+        "body": "<p>Chaque groupe régional se réunit le matin du deuxième jour. Les animateurs demanderont à chaque bureau une réussite opérationnelle et un obstacle ; les rapporteurs présenteront les résultats en plénière de clôture.</p>",
     },
 )
 
@@ -193,7 +193,7 @@ HOME = PageSpec(
         "intro": (
             "<p>Éditions de la conférence et leurs conclusions, boîtes à outils, recueils, "
             "bonnes pratiques et initiatives, en français et en anglais. Les délégués s’y "
-            "inscrivent aux semaines de conférence ; les policiers y trouvent ce que d’autres "
+            "inscrivent aux semaines de conférence ; les policiers y trouvent ce que d’autres "
             "pays ont appris.</p>"
         ),
     },

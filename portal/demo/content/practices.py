@@ -93,7 +93,7 @@ IED_INCIDENT_DATA = PageSpec(
         "slug": "partager-les-donnees-d-incidents-eei",
         "summary": "Un modèle commun pour décrire les engins explosifs improvisés afin de comparer les incidents d’un pays à l’autre.",
         "body": (
-            "<p>Après chaque incident, les démineurs remplissent un modèle unique : "
+            "<p>Après chaque incident, les démineurs remplissent un modèle unique : "
             "composants, assemblage, mode de déclenchement, photographies et traces "
             "biométriques relevées. Le bureau le transmet à l’équipe d’analyse régionale.</p>"
             "<p>Des fiches comparables permettent de relier des engins fabriqués par la même "
@@ -151,7 +151,7 @@ DUTY_DESK = PageSpec(
         "summary": "Comment un bureau national assure une permanence continue pour que les demandes urgentes n’attendent jamais.",
         "body": (
             "<p>Une petite équipe d’agents formés assure les nuits et les week-ends, avec des "
-            "procédures écrites pour les demandes urgentes les plus courantes : disparitions, "
+            "procédures écrites pour les demandes urgentes les plus courantes : disparitions, "
             "fugitifs à une frontière et menaces pour la vie.</p>"
         ),
     },
@@ -171,8 +171,8 @@ CONFERENCE_LOGISTICS = PageSpec(
     fr={
         "title": "Liste de contrôle du Secrétariat pour les semaines de conférence",
         "slug": "liste-de-controle-du-secretariat",
-        "summary": "Liste interne : contrats de lieu, lettres d’invitation pour visa, interprètes et sécurité.",
-        "body": "<p>Réserver l’interprétation six mois à l’avance ; envoyer les lettres d’invitation pour visa au plus tard huit semaines avant l’ouverture.</p>",
+        "summary": "Liste interne : contrats de lieu, lettres d’invitation pour visa, interprètes et sécurité.",
+        "body": "<p>Réserver l’interprétation six mois à l’avance ; envoyer les lettres d’invitation pour visa au plus tard huit semaines avant l’ouverture.</p>",
     },
 )
 
