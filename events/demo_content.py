@@ -106,6 +106,14 @@ ROUNDTABLES = [
 ]
 
 
+SPEAKERS_FR = {
+    "Secretary General": "Secrétaire général",
+    "Bureau heads panel": "Table ronde des chefs de bureau",
+    "Facilitators": "Animateurs",
+    "Chair": "Présidence",
+}
+
+
 def _week(slug, **fields):
     week, _created = ConferenceWeek.objects.update_or_create(slug=slug, defaults=fields)
     return week
@@ -124,8 +132,10 @@ def _events(week, specs, start, opens, closes, tz):
                 "description_fr": text_fr,
                 "start_date": start + dt.timedelta(days=order * 2 if order < 2 else 0),
                 "end_date": start + dt.timedelta(days=min(order * 2 + 2, 4)),
-                "venue": "Convention centre",
-                "city": week.city,
+                "venue_en": "Convention centre",
+                "venue_fr": "Centre des congrès",
+                "city_en": week.city_en,
+                "city_fr": week.city_fr,
                 "country": week.country,
                 "capacity": capacity,
                 "country_quota": quota,
@@ -144,7 +154,7 @@ def _events(week, specs, start, opens, closes, tz):
 def _sessions(event, tz):
     day = event.start_date
     plan = [
-        (9, 0, 10, 30, "plenary", "Opening plenary", "Séance plénière d’ouverture", "Hall A", "Secretary General"),
+        (9, 0, 10, 30, "plenary", "Opening plenary", "Séance plénière d’ouverture", "A", "Secretary General"),
         (
             11,
             0,
@@ -153,21 +163,24 @@ def _sessions(event, tz):
             "panel",
             "Data-driven policing",
             "Une police guidée par les données",
-            "Hall A",
+            "A",
             "Bureau heads panel",
         ),
-        (14, 0, 16, 0, "roundtable", "Regional roundtables", "Tables rondes régionales", "Rooms 1–7", "Facilitators"),
-        (16, 30, 17, 30, "plenary", "Closing and conclusions", "Clôture et conclusions", "Hall A", "Chair"),
+        (14, 0, 16, 0, "roundtable", "Regional roundtables", "Tables rondes régionales", "1–7", "Facilitators"),
+        (16, 30, 17, 30, "plenary", "Closing and conclusions", "Clôture et conclusions", "A", "Chair"),
     ]
     for offset, (h1, m1, h2, m2, kind, title_en, title_fr, room, speakers) in enumerate(plan):
+        rooms = ("Rooms {}", "Salles {}") if "–" in room else ("Hall {}", "Salle {}")
         date = day + dt.timedelta(days=offset // 2)
         Session.objects.create(
             event=event,
             title_en=title_en,
             title_fr=title_fr,
             kind=kind,
-            room=room,
-            speakers=speakers,
+            room_en=rooms[0].format(room),
+            room_fr=rooms[1].format(room),
+            speakers_en=speakers,
+            speakers_fr=SPEAKERS_FR[speakers],
             starts_at=dt.datetime.combine(date, dt.time(h1, m1), tz),
             ends_at=dt.datetime.combine(date, dt.time(h2, m2), tz),
             audience=event.audience,
@@ -186,7 +199,8 @@ def _roundtables(event):
             topic_en=topic_en,
             topic_fr=topic_fr,
             capacity=12,
-            room=f"Room {event.roundtables.count() + 1}",
+            room_en=f"Room {event.roundtables.count() + 1}",
+            room_fr=f"Salle {event.roundtables.count() + 1}",
         )
 
 
@@ -215,7 +229,8 @@ def build(refresh: bool = False) -> str:
         name_fr="Semaine de conférence — Singapour 2023",
         start_date=dt.date(2023, 6, 5),
         end_date=dt.date(2023, 6, 9),
-        city="Singapore",
+        city_en="Singapore",
+        city_fr="Singapour",
         country="SG",
         time_zone="Asia/Singapore",
     )
@@ -238,7 +253,8 @@ def build(refresh: bool = False) -> str:
         name_fr=f"Semaine de conférence {start.year} (démonstration)",
         start_date=start,
         end_date=start + dt.timedelta(days=4),
-        city="Lyon",
+        city_en="Lyon",
+        city_fr="Lyon",
         country="FR",
         time_zone="Europe/Paris",
     )

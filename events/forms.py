@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -99,8 +100,13 @@ class RegistrationForm(RegistrationDetailsForm):
     def __init__(self, *args, events=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.event_objects = {str(e.pk): e for e in events}
+        day = "MONTH_DAY_FORMAT"
         self.fields["events"].choices = [
-            (str(e.pk), f"{e.name} ({e.start_date:%d/%m}–{e.end_date:%d/%m})") for e in events
+            (
+                str(e.pk),
+                f"{e.name} ({date_format(e.start_date, day)} – {date_format(e.end_date, day)})",
+            )
+            for e in events
         ]
 
     def chosen_events(self):

@@ -5,9 +5,12 @@ One document per event per language; both language versions form one translation
 
 from __future__ import annotations
 
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .models import Event, Session
+from .models.bilingual import in_language
 
 
 def _documents(units=None):
@@ -27,11 +30,25 @@ def _documents(units=None):
                 "title": getattr(event, f"name_{language}"),
                 "url": f"/{language}/events/{event.slug}/",
                 "audience": event.audience,
-                "summary": f"{event.city}, {event.start_date:%d/%m/%Y} – {event.end_date:%d/%m/%Y}",
-                "body": " ".join([getattr(event, f"description_{language}"), event.venue, event.week.city, titles]),
+                "summary": _summary(event, language),
+                "body": " ".join(
+                    [
+                        getattr(event, f"description_{language}"),
+                        in_language(event, "venue", language),
+                        in_language(event.week, "city", language),
+                        titles,
+                    ]
+                ),
                 "country": event.country.code,
                 "date": event.start_date,
             }
+
+
+def _summary(event, language: str) -> str:
+    """ "Singapore, June 5, 2023 – June 7, 2023" / "Singapour, 5 juin 2023 – 7 juin 2023"."""
+    with translation.override(language):
+        dates = f"{date_format(event.start_date, 'DATE_FORMAT')} – {date_format(event.end_date, 'DATE_FORMAT')}"
+    return f"{in_language(event, 'city', language)}, {dates}"
 
 
 def _units(instance) -> list[str]:

@@ -71,7 +71,7 @@ def register_registration_log_actions(actions):
 class WeekViewSet(SnippetViewSet):
     model = ConferenceWeek
     icon = "date"
-    list_display = ["name_en", "start_date", "city"]
+    list_display = ["name_en", "start_date", "city_en"]
 
 
 def event_action_url(action: str, event: Event, next_url: str) -> str:
@@ -139,7 +139,7 @@ class EventViewSet(SnippetViewSet):
 class SessionViewSet(SnippetViewSet):
     model = Session
     icon = "time"
-    list_display = ["title_en", "event", "starts_at", "room", "kind"]
+    list_display = ["title_en", "event", "starts_at", "room_en", "kind"]
     list_filter = ["event", "kind"]
 
 

@@ -35,6 +35,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))[:MAX_QUERY_TERMS]
 
 
+def surface_form(folded_word: str, texts) -> str:
+    """The word as people write it ("frontière"), found in ``texts``, for a folded term
+    ("frontiere") that the index keeps without accents; the folded term if none is found."""
+    for text in texts:
+        for word in re.findall(r"\w+", text or ""):
+            if fold(word) == folded_word:
+                return word.lower() if not word.isupper() else word
+    return folded_word
+
+
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Levenshtein distance (with early exit once it exceeds ``limit``)."""
     if abs(len(a) - len(b)) > limit:

@@ -27,7 +27,9 @@ PER_PAGE = 10
 SUGGEST_BELOW = 3  # "did you mean" is looked for when a search finds fewer results than this
 MAX_PAGE = 500
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}  # each in its own language, for links marked lang=
+# Beside a result in the other language, in the reader's language ("en anglais", not "en English").
+IN_LANGUAGE = {"en": gettext_lazy("in English"), "fr": gettext_lazy("in French")}
 _LABEL_TTL = 60
 _labels: dict = {}
 
@@ -238,6 +240,7 @@ def _present_hit(hit, user, language: str, labels: dict[str, str]) -> dict:
         "url": hit.url,
         "language": hit.language,
         "language_name": LANGUAGE_NAMES.get(hit.language, hit.language),
+        "in_language": IN_LANGUAGE.get(hit.language, hit.language),
         "other_language": hit.language != language,
         "snippet": hit.snippet,
         "date": hit.date,

@@ -48,26 +48,31 @@ def visa_letter_pdf(registration: Registration) -> bytes:
         ShapedParagraph(_("Date: %(date)s") % {"date": today}, size=9.5, space_after=14),
         ShapedParagraph(_("To the consular authorities concerned"), weight=BOLD, space_after=10),
         ShapedParagraph(_("Subject: invitation letter in support of a visa application"), weight=BOLD, space_after=10),
+        # The passport's details as a list of labelled lines, not inside a sentence: a country
+        # name cannot stand for a nationality in French ("de nationalité Algérie").
         ShapedParagraph(
-            _(
-                "We confirm that %(name)s, a national of %(nationality)s, holder of passport number %(number)s "
-                "valid until %(expiry)s, is registered as %(role)s of %(bureau)s (%(country)s) for the following "
-                "meetings in %(city)s:"
-            )
+            _("We confirm that the holder of the passport below is registered as %(role)s of %(bureau)s (%(country)s).")
             % {
-                "name": registration.passport_name,
-                "nationality": country_name(registration.passport_nationality) or "—",
-                "number": registration.passport_number,
-                "expiry": date_format(registration.passport_expiry, "DATE_FORMAT")
-                if registration.passport_expiry
-                else "—",
                 "role": registration.get_role_display().lower(),
                 "bureau": registration.bureau,
                 "country": country_name(registration.country),
-                "city": week.city,
             },
-            space_after=8,
+            space_after=6,
         ),
+        *[
+            ShapedParagraph(f"{label} {value}", space_after=2)
+            for label, value in (
+                (_("Name as in the passport:"), registration.passport_name),
+                (_("Nationality (as in the passport):"), country_name(registration.passport_nationality) or "—"),
+                (_("Passport number:"), registration.passport_number),
+                (
+                    _("Valid until:"),
+                    date_format(registration.passport_expiry, "DATE_FORMAT") if registration.passport_expiry else "—",
+                ),
+            )
+        ],
+        Spacer(1, 6),
+        ShapedParagraph(_("The meetings, in %(city)s:") % {"city": week.city}, space_after=6),
     ]
     for attendance in attendances:
         event = attendance.event

@@ -36,8 +36,17 @@ class Session(models.Model):
     description_fr = models.TextField(_("description (French)"), blank=True)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
-    room = models.CharField(_("room"), max_length=120, blank=True)
-    speakers = models.CharField(_("speakers"), max_length=500, blank=True, help_text=_("Comma-separated names."))
+    room_en = models.CharField(_("room (English)"), max_length=120, blank=True)
+    room_fr = models.CharField(_("room (French)"), max_length=120, blank=True)
+    speakers_en = models.CharField(
+        _("speakers (English)"),
+        max_length=500,
+        blank=True,
+        help_text=_("Names with their roles, comma-separated: Jane Doe, Chair."),
+    )
+    speakers_fr = models.CharField(
+        _("speakers (French)"), max_length=500, blank=True, help_text=_("The same, with the roles in French.")
+    )
     kind = models.CharField(_("type"), max_length=20, choices=SessionKind.choices, default=SessionKind.PLENARY)
     language = models.CharField(
         _("language"), max_length=5, choices=SessionLanguage.choices, default=SessionLanguage.BOTH
@@ -47,7 +56,7 @@ class Session(models.Model):
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
-        ordering = ["starts_at", "room"]
+        ordering = ["starts_at", "room_en"]
 
     def __str__(self) -> str:
         return self.title
@@ -59,6 +68,14 @@ class Session(models.Model):
     @property
     def description(self) -> str:
         return in_language(self, "description")
+
+    @property
+    def room(self) -> str:
+        return in_language(self, "room")
+
+    @property
+    def speakers(self) -> str:
+        return in_language(self, "speakers")
 
     @property
     def local_day(self):

@@ -25,7 +25,8 @@ class Roundtable(models.Model):
     topic_fr = models.CharField(_("topic (French)"), max_length=200)
     language = models.CharField(_("language"), max_length=2, choices=[("en", _("English")), ("fr", _("French"))])
     capacity = models.PositiveIntegerField(_("seats"))
-    room = models.CharField(_("room"), max_length=120, blank=True)
+    room_en = models.CharField(_("room (English)"), max_length=120, blank=True)
+    room_fr = models.CharField(_("room (French)"), max_length=120, blank=True)
     facilitator = models.CharField(_("facilitator"), max_length=200, blank=True)
     rapporteur = models.CharField(_("rapporteur"), max_length=200, blank=True)
     outcome_notes = models.TextField(_("outcome notes"), blank=True)
@@ -39,11 +40,20 @@ class Roundtable(models.Model):
         ordering = ["event", "region", "id"]
 
     def __str__(self) -> str:
-        return f"{self.topic} ({self.region})"
+        return f"{self.topic} ({self.region_name})"
 
     @property
     def topic(self) -> str:
         return in_language(self, "topic")
+
+    @property
+    def room(self) -> str:
+        return in_language(self, "room")
+
+    @property
+    def region_name(self) -> str:
+        """The region's name in the reader's language (regions are translated snippets)."""
+        return self.region.localized.name
 
 
 class Placement(models.Model):

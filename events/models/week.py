@@ -23,7 +23,8 @@ class ConferenceWeek(models.Model):
     name_fr = models.CharField(_("name (French)"), max_length=200)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
-    city = models.CharField(_("city"), max_length=120)
+    city_en = models.CharField(_("city (English)"), max_length=120)
+    city_fr = models.CharField(_("city (French)"), max_length=120, blank=True, help_text=_("If it differs: Singapour."))
     country = CountryField(_("country"))
     time_zone = models.CharField(
         _("time zone"),
@@ -68,6 +69,10 @@ class ConferenceWeek(models.Model):
     @property
     def name(self) -> str:
         return in_language(self, "name")
+
+    @property
+    def city(self) -> str:
+        return in_language(self, "city")
 
     @property
     def letter_signatory_title(self) -> str:
@@ -119,8 +124,10 @@ class Event(models.Model):
     description_fr = models.TextField(_("description (French)"), blank=True)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
-    venue = models.CharField(_("venue"), max_length=200, blank=True)
-    city = models.CharField(_("city"), max_length=120)
+    venue_en = models.CharField(_("venue (English)"), max_length=200, blank=True)
+    venue_fr = models.CharField(_("venue (French)"), max_length=200, blank=True)
+    city_en = models.CharField(_("city (English)"), max_length=120)
+    city_fr = models.CharField(_("city (French)"), max_length=120, blank=True)
     country = CountryField(_("country"))
     capacity = models.PositiveIntegerField(_("capacity"), help_text=_("Seats held by pending and approved delegates."))
     country_quota = models.PositiveIntegerField(
@@ -145,6 +152,14 @@ class Event(models.Model):
     @property
     def name(self) -> str:
         return in_language(self, "name")
+
+    @property
+    def venue(self) -> str:
+        return in_language(self, "venue")
+
+    @property
+    def city(self) -> str:
+        return in_language(self, "city")
 
     @property
     def description(self) -> str:

@@ -101,7 +101,9 @@ class RelatedPageFilter(ListFilter):
 
         ids = {i for i in items.values_list(f"{self.field_name}_id", flat=True) if i}
         pages = Page.objects.filter(id__in=ids).order_by("-first_published_at", "title")
-        return [(p.slug, p.title) for p in pages]
+        # The related page may be the other language's (a French conclusion pointing at the
+        # English edition): its title is shown in the reader's language when it is translated.
+        return [(p.slug, p.localized.title) for p in pages]
 
     def apply(self, items, value):
         return items.filter(**{f"{self.field_name}__slug": value})

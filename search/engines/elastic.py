@@ -25,7 +25,7 @@ from elasticsearch.helpers import streaming_bulk
 from elasticsearch_dsl import A, Q, Search, analyzer, token_filter
 from elasticsearch_dsl import Index as DslIndex
 
-from ..analysis import best_correction, fold, words
+from ..analysis import best_correction, fold, surface_form, words
 from ..documents import KEYWORD_FIELDS, LANGUAGES, SearchDocument
 from ..query import FACET_FIELDS, EngineResult, EngineUnavailable, Hit, SearchQuery
 
@@ -314,15 +314,20 @@ class ElasticEngine:
         )
         response = self._call(search.execute)
         found: Counter = Counter()
+        written: dict[str, list[str]] = {}  # the highlighted words as written, accents kept
         for hit in response.hits:
             for fragment in getattr(getattr(hit.meta, "highlight", None), "all_folded", []) or []:
                 for part in fragment.split("\x02")[1:]:
-                    found[fold(part.split("\x03")[0])] += 1
+                    original = part.split("\x03")[0]
+                    found[fold(original)] += 1
+                    written.setdefault(fold(original), []).append(original)
         candidates = list(found.items())
         changed, output = False, []
         for word in words(query.text):
             correction = best_correction(word, candidates)
             changed = changed or bool(correction)
+            if correction:
+                correction = surface_form(correction, written.get(correction, []))
             output.append(correction or word)
         return " ".join(output) if changed else None
 

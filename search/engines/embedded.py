@@ -19,7 +19,7 @@ from pathlib import Path
 import tantivy
 from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
-from ..analysis import best_correction, words
+from ..analysis import best_correction, surface_form, words
 from ..documents import KEYWORD_FIELDS, LANGUAGES, SearchDocument
 from ..query import FACET_FIELDS, EngineResult, EngineUnavailable, Hit, SearchQuery
 
@@ -352,8 +352,22 @@ class EmbeddedEngine:
             correction = best_correction(word, candidates)
             if correction:
                 changed = True
+                correction = self._surface(searcher, visible, correction, query.language)
             output.append(correction or word)
         return " ".join(output) if changed else None
+
+    def _surface(self, searcher, visible, term: str, language: str) -> str:
+        """The corrected word with its accents, read from a visible document that holds it."""
+        has_term = Query.term_query(SCHEMA, "all_folded", term)
+        found = searcher.search(Query.boolean_query([(Occur.Must, visible), (Occur.Must, has_term)]), limit=10)
+        texts = []
+        for _score, address in found.hits:
+            stored = searcher.doc(address).to_dict()
+            # The reader's language first, then whatever else the document stores.
+            first = [f"title_{language}", f"summary_{language}", f"body_{language}"]
+            names = first + [name for name in stored if name not in first]
+            texts.extend(v for name in names for v in stored.get(name, []) if isinstance(v, str))
+        return surface_form(term, texts)
 
     def autocomplete(self, prefix: str, language: str, audiences: list[str], limit: int = 8) -> list[dict]:
         terms = FOLDED.analyze(prefix)

@@ -165,7 +165,7 @@ def _quota_meeting(manager) -> None:
         name_fr="Réunion de travail régionale",
         start_date=start,
         end_date=start + dt.timedelta(days=1),
-        city="Abidjan",
+        city_en="Abidjan",
         country="CI",
         time_zone="Africa/Abidjan",
     )
@@ -176,8 +176,9 @@ def _quota_meeting(manager) -> None:
         name_fr="Réunion de travail régionale africaine",
         start_date=start,
         end_date=start + dt.timedelta(days=1),
-        venue="Convention centre",
-        city="Abidjan",
+        venue_en="Convention centre",
+        venue_fr="Centre des congrès",
+        city_en="Abidjan",
         country="CI",
         capacity=10,
         country_quota=1,
@@ -194,7 +195,8 @@ def _quota_meeting(manager) -> None:
         topic_en="Cross-border fraud along the coast",
         topic_fr="La fraude transfrontalière sur la côte",
         capacity=10,
-        room="Room 1",
+        room_en="Room 1",
+        room_fr="Salle 1",
     )
     for email, first, last, bureau in (QUOTA_SEATED, QUOTA_WAITING):
         _register(_delegate(email, first, last, "SN", bureau), week, [event])

@@ -25,7 +25,7 @@ def week(**fields) -> ConferenceWeek:
         "name_fr": f"Semaine de conférence {n}",
         "start_date": start,
         "end_date": start + dt.timedelta(days=4),
-        "city": "Lyon",
+        "city_en": "Lyon",
         "country": "FR",
     }
     return ConferenceWeek.objects.create(**{**defaults, **fields})
@@ -42,8 +42,9 @@ def event(the_week=None, **fields) -> Event:
         "name_fr": f"Conférence des chefs de bureau {n}",
         "start_date": the_week.start_date,
         "end_date": the_week.start_date + dt.timedelta(days=2),
-        "venue": "Convention centre",
-        "city": the_week.city,
+        "venue_en": "Convention centre",
+        "venue_fr": "Centre des congrès",
+        "city_en": the_week.city_en,
         "country": the_week.country,
         "capacity": 10,
         "country_quota": None,
@@ -62,8 +63,10 @@ def session(the_event, **fields) -> Session:
         "title_fr": "Séance plénière d'ouverture",
         "starts_at": start,
         "ends_at": start + dt.timedelta(hours=1, minutes=30),
-        "room": "Hall A",
-        "speakers": "Secretary General",
+        "room_en": "Hall A",
+        "room_fr": "Salle A",
+        "speakers_en": "Secretary General",
+        "speakers_fr": "Secrétaire général",
     }
     return Session.objects.create(**{**defaults, **fields})
 

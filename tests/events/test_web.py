@@ -353,7 +353,7 @@ class TestRoundtables:
 
     def test_delegates_see_their_table(self, client):
         event = f.event()
-        f.roundtable(event, "europe", "en", topic_en="Online fraud networks", room="Room 4")
+        f.roundtable(event, "europe", "en", topic_en="Online fraud networks", room_en="Room 4")
         registration = registered(f.delegate(), event, status=Status.APPROVED)
         roundtables_assign(event=event)
         client.force_login(registration.user)

@@ -188,3 +188,9 @@ def test_engine_query_enforces_audience_even_if_asked_directly(indexed):
     assert result.total == sum(count for _value, count in result.facets["type"])
     practice = BestPracticePage.objects.get(slug="scam-centre-victim-screening")
     assert practice.audience == "law_enforcement"
+
+
+def test_did_you_mean_gives_the_word_as_written_with_its_accents(indexed, anonymous):
+    # The index folds accents ("frontieres"); the suggestion is the word people write.
+    assert run(anonymous, "fr", q="frontère").suggestion in ("frontière", "frontières")
+    assert run(anonymous, "fr", q="biometrqiue").suggestion in ("biométrique", "biométriques", "biométrie")

@@ -96,3 +96,11 @@ def test_openapi_schema_describes_the_search_endpoint(client, db):
     assert "/api/v1/search" in schema["paths"]
     parameters = {p["name"] for p in schema["paths"]["/api/v1/search"]["get"]["parameters"]}
     assert {"q", "lang", "type", "theme", "region", "year", "page"} <= parameters
+
+
+def test_the_french_page_is_typeset_and_names_languages_in_french(embedded, client):
+    page = client.get("/fr/recherche/", {"q": "frontère"}).text
+    assert "Vouliez-vous dire" in page
+    assert ">frontière</a>\u00a0?" in page or ">frontières</a>\u00a0?" in page
+    other = client.get("/fr/recherche/", {"q": "Watchmaker", "language": "en"}).text
+    assert "en English" not in other and "in English" not in other
