@@ -6,13 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from django_countries.fields import Country
 
 from portal.accounts.models import User
+from portal.audiences import GROUP_DELEGATES
 from portal.taxonomy.models import Region
 
-from .models import ConferenceWeek, Event, Notification, Registration, Roundtable, Session, Status
+from .demo_participants import Participant, extra_participants, participants
+from .models import Attendance, ConferenceWeek, Event, Notification, Registration, Roundtable, Session, Status
+from .services.checkin import checkin_record
 from .services.registrations import attendance_set_status, registration_submit
 from .services.roundtables import roundtables_assign
 
@@ -187,7 +193,7 @@ def _sessions(event, tz):
         )
 
 
-def _roundtables(event):
+def _roundtables(event, capacity=12):
     if event.roundtables.exists():
         return
     for region, language, kind, topic_en, topic_fr in ROUNDTABLES:
@@ -198,7 +204,7 @@ def _roundtables(event):
             topic_kind=kind,
             topic_en=topic_en,
             topic_fr=topic_fr,
-            capacity=12,
+            capacity=capacity,
             room_en=f"Room {event.roundtables.count() + 1}",
             room_fr=f"Salle {event.roundtables.count() + 1}",
         )
@@ -219,6 +225,105 @@ def _register(email, week, events, approve=()):
     registration = registration_submit(user=user, week=week, events=events, data=data)
     for attendance in registration.attendances.filter(event__in=approve):
         attendance_set_status(attendance=attendance, status=Status.APPROVED, by=None, note="demo data")
+
+
+def _participant_user(person: Participant, group) -> User:
+    """A demo participant's account: verified address, delegate clearance, no password (these
+    people never sign in; hashing 278 passwords would only slow `load_demo` down)."""
+    user = User.objects.filter(email=person.email).first()
+    if user is None:
+        user = User(
+            email=person.email,
+            first_name=person.first_name,
+            last_name=person.last_name,
+            country=person.country,
+            organisation=f"NCB {Country(person.country).name}",
+            preferred_language=person.language,
+        )
+        user.set_unusable_password()
+        user.save()
+        user.groups.add(group)
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def _singapore_participants(week, events) -> None:
+    """266 participants from 133 countries, registered, decided, seated at roundtables and
+    checked in through the same services staff and delegates use, on the week's own dates."""
+    if Registration.objects.filter(week=week).exists():
+        return
+    heads_conference, dpo_conference, congress = events
+    group = Group.objects.get(name=GROUP_DELEGATES)
+    people = participants()
+    # Ten more asked for a place and did not come (six cancelled, four were declined), and two of
+    # the 266 were still waiting for a decision when registration closed: every status shows.
+    extras = extra_participants()
+    undecided = {people[100].email, people[201].email}
+    opened = dt.datetime(2023, 3, 1, 9, 0, tzinfo=SINGAPORE)
+    for index, person in enumerate(people + extras):
+        user = _participant_user(person, group)
+        chosen = [heads_conference]
+        if not person.head and person not in extras:
+            chosen.append(dpo_conference)  # 133 ask, 120 seats: a waiting list
+        if person.head and index % 4 == 0:
+            chosen.append(congress)
+        registration_submit(
+            user=user,
+            week=week,
+            events=chosen,
+            data={
+                "role": "head" if person.head else "delegate",
+                "bureau": user.organisation,
+                "arrival_date": dt.date(2023, 6, 4),
+                "departure_date": dt.date(2023, 6, 9),
+                "consent": True,
+            },
+            now=opened + dt.timedelta(minutes=17 * index),
+        )
+    manager = User.objects.filter(email="events@liaison.example").first()
+    extra_emails = [p.email for p in extras]
+    attendances = Attendance.objects.filter(event__week=week).select_related("registration__user")
+    for attendance in attendances.filter(status=Status.PENDING).order_by("id"):
+        email = attendance.registration.user.email
+        if email in extra_emails:
+            position = extra_emails.index(email)
+            status = Status.CANCELLED if position < 6 else Status.REJECTED
+        else:
+            status = None if email in undecided else Status.APPROVED
+        if status:
+            attendance_set_status(attendance=attendance, status=status, by=manager, note="demo data")
+    roundtables_assign(event=heads_conference)
+    # Arrivals on the first morning, from 08:00; eleven approved delegates never came.
+    approved = list(
+        Registration.objects.filter(week=week, attendances__status=Status.APPROVED).distinct().order_by("id")
+    )
+    first_morning = dt.datetime(2023, 6, 5, 8, 0, tzinfo=SINGAPORE)
+    for index, registration in enumerate(approved):
+        if index % 24 != 23:
+            checkin_record(
+                code=registration.checkin_code, by=manager, at=first_morning + dt.timedelta(seconds=40 * index)
+            )
+
+
+def _upcoming_waiting_list(week, small_event) -> None:
+    """Fill the small demonstration event (4 seats) so that the next delegates wait."""
+    group = Group.objects.get(name=GROUP_DELEGATES)
+    for person in [p for p in participants() if p.head][40:44]:
+        user = _participant_user(person, group)
+        if Registration.objects.filter(user=user, week=week).exists():
+            continue
+        registration_submit(
+            user=user,
+            week=week,
+            events=[small_event],
+            data={
+                "role": "head",
+                "bureau": user.organisation,
+                "arrival_date": week.start_date,
+                "departure_date": week.end_date,
+                "consent": True,
+            },
+        )
 
 
 @transaction.atomic
@@ -243,7 +348,8 @@ def build(refresh: bool = False) -> str:
         dt.datetime(2023, 5, 15, tzinfo=SINGAPORE),
         SINGAPORE,
     )
-    _roundtables(past[0])
+    _roundtables(past[0], capacity=45)
+    _singapore_participants(singapore, past)
 
     today = timezone.now().date()
     start = dt.date(today.year + 1, 6, 7)
@@ -264,12 +370,16 @@ def build(refresh: bool = False) -> str:
     _roundtables(events[0])
     _register("officer@liaison.example", upcoming, events[:2], approve=events[:1])
     _register("delegate@liaison.example", upcoming, events[:2], approve=events[:1])
+    _upcoming_waiting_list(upcoming, events[1])
     roundtables_assign(event=events[0])
     # Demo accounts have no real mailbox: do not print their notifications on every setup.
-    Notification.objects.filter(registration__user__email__endswith="@liaison.example", sent_at__isnull=True).update(
+    Notification.objects.filter(registration__user__email__endswith="liaison.example", sent_at__isnull=True).update(
         sent_at=timezone.now()
     )
-    return f"{ConferenceWeek.objects.count()} conference weeks, {Event.objects.count()} events, {Session.objects.count()} sessions"
+    return (
+        f"{ConferenceWeek.objects.count()} conference weeks, {Event.objects.count()} events, "
+        f"{Session.objects.count()} sessions, {Registration.objects.count()} registrations"
+    )
 
 
 BUILDERS = [("events and demo registrations", build)]

@@ -24,7 +24,8 @@ def normalise_code(raw: str) -> str:
     return _CODE.sub("", (raw or "").upper())[:16]
 
 
-def checkin_record(*, code: str, by) -> CheckinResult:
+def checkin_record(*, code: str, by, at=None) -> CheckinResult:
+    """Record the arrival of the badge's holder (``at``: when; now unless the demo back-dates it)."""
     code = normalise_code(code)
     if not code:
         return CheckinResult("unknown")
@@ -38,7 +39,7 @@ def checkin_record(*, code: str, by) -> CheckinResult:
             return CheckinResult("not_approved", registration)
         if registration.checked_in_at is not None:
             return CheckinResult("already", registration)
-        registration.checked_in_at = timezone.now()
+        registration.checked_in_at = at or timezone.now()
         registration.checked_in_by = by
         registration.save(update_fields=["checked_in_at", "checked_in_by", "updated_at"])
     return CheckinResult("arrived", registration)

@@ -17,7 +17,7 @@ from portal.audiences import staff_withheld
 from portal.audit.models import Action
 from portal.audit.services import record
 
-from ..charts import bar_chart
+from ..charts import Bar, bar_chart
 from ..models import ConferenceWeek, Event, Status
 from ..permissions import is_event_manager
 from ..selectors import participants, week_statistics
@@ -115,21 +115,62 @@ def export(request, slug, fmt):
     return response
 
 
+def _charts(stats) -> dict:
+    import unicodedata
+
+    from django.utils.formats import number_format
+    from django.utils.translation import ngettext
+    from django_countries.fields import Country
+
+    def n(value):
+        return number_format(value, force_grouping=True)
+
+    status = bar_chart(
+        [Bar(str(Status(s).label), count, n(count)) for s, count in stats["by_status"].items()],
+        title=_("Registrations by status"),
+        label_heading=_("Status"),
+        value_heading=_("Registrations"),
+    )
+    events = bar_chart(
+        [
+            Bar(
+                e.name,
+                e.approved + e.pending,
+                ngettext("%(taken)s of %(capacity)s seat taken", "%(taken)s of %(capacity)s seats taken", e.capacity)
+                % {"taken": n(e.approved + e.pending), "capacity": n(e.capacity)}
+                + (
+                    " · " + ngettext("%(n)s waiting", "%(n)s waiting", e.waitlisted) % {"n": n(e.waitlisted)}
+                    if e.waitlisted
+                    else ""
+                ),
+                capacity=e.capacity,
+            )
+            for e in stats["by_event"]
+        ],
+        title=_("Seats taken by event, against capacity"),
+        label_heading=_("Event"),
+        value_heading=_("Seats taken"),
+    )
+    by_country = [Bar(Country(row["country"]).name, row["n"], n(row["n"])) for row in stats["by_country"]]
+    countries = bar_chart(
+        by_country[:15],
+        title=_("Delegates by country (the 15 largest delegations)"),
+        label_heading=_("Country"),
+        value_heading=_("Delegates"),
+    )
+    every_country = bar_chart(
+        sorted(by_country, key=lambda b: unicodedata.normalize("NFKD", b.label).encode("ascii", "ignore").lower()),
+        title=_("Delegates by country"),
+        label_heading=_("Country"),
+        value_heading=_("Delegates"),
+    )
+    return {"status": status, "events": events, "countries": countries, "every_country": every_country}
+
+
 @event_manager_required
 def statistics(request, week_slug=None):
     weeks = ConferenceWeek.objects.all()
     week = get_object_or_404(ConferenceWeek, slug=week_slug) if week_slug else weeks.first()
     stats = week_statistics(week) if week else None
-    charts = {}
-    if stats:
-        charts["status"] = bar_chart(
-            [(str(Status(s).label), n) for s, n in stats["by_status"].items()], title=_("Registrations by status")
-        )
-        charts["events"] = bar_chart(
-            [(e.name, e.approved + e.pending) for e in stats["by_event"]], title=_("Seats taken by event")
-        )
-        charts["countries"] = bar_chart(
-            [(str(row["country"]), row["n"]) for row in stats["by_country"][:15]],
-            title=_("Delegates by country (top 15)"),
-        )
+    charts = _charts(stats) if stats else {}
     return render(request, "events/statistics.html", {"week": week, "weeks": weeks, "stats": stats, "charts": charts})

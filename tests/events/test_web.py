@@ -302,8 +302,14 @@ class TestExportsAndStatistics:
         client.force_login(f.delegate(role="event_manager"))
         response = client.get(reverse("events:statistics_week", args=[event.week.slug]))
         assert "3 participants from 3 countries" in response.text
-        assert response.text.count('<svg class="chart"') == 3
+        assert response.text.count('<table class="bar-chart">') == 3
         assert "style=" not in response.text
+        # Full names, country names (not codes), capacity beside the seats taken.
+        assert f'<th scope="row">{event.name_en}</th>' in response.text
+        assert '<th scope="row">Senegal</th>' in response.text and ">SN<" not in response.text
+        assert "3 of 10 seats taken" in response.text
+        assert 'class="bar-track" width="100"' in response.text  # capacity is the scale here
+        assert 'class="bar-fill" width="30"' in response.text
         client.force_login(f.delegate())
         assert client.get(reverse("events:statistics")).status_code == 403
 
