@@ -247,6 +247,15 @@ class AttendanceViewSet(SnippetViewSet):
         "queued_at",
     ]
     list_filter = ["event", "status", "country"]
+    # A week holds hundreds of places (the demo's Singapore week, 470): staff find a person or a
+    # meeting by typing part of a name, an address or the event's name.
+    search_fields = [
+        "registration__user__first_name",
+        "registration__user__last_name",
+        "registration__user__email",
+        "event__name_en",
+        "event__name_fr",
+    ]
     panels = [
         FieldPanel("registration", read_only=True),
         FieldPanel("event", read_only=True),

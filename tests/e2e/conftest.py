@@ -88,7 +88,8 @@ class LivePortal:
             for raw in re.split(r"\n-{79}\n", log.read_text(encoding="utf-8")):
                 if not raw.strip():
                     continue
-                message = email.message_from_string(raw.lstrip("\n"), policy=email.policy.default)
+                # As bytes: the parts are 8-bit UTF-8, which a str parser would decode as Latin-1.
+                message = email.message_from_bytes(raw.lstrip("\n").encode("utf-8"), policy=email.policy.default)
                 if to.lower() in (message.get("To") or "").lower():
                     found.append(message)
         return found

@@ -35,6 +35,29 @@ QUOTA_EVENT = "africa-working-meeting"
 QUOTA_EVENT_NAME = "African Regional Working Meeting"
 QUOTA_SEATED = ("awa.diop@example.test", "Awa", "Diop", "NCB Abidjan")  # typed Senegal by mistake
 QUOTA_WAITING = ("moussa.ndiaye@example.test", "Moussa", "Ndiaye", "NCB Dakar")
+# The delegate's journey runs in each language at each width (tests/e2e/test_delegate_journey.py);
+# each variant has people of its own: a seat holder and the delegate waiting behind them at a
+# one-seat meeting, and a delegate whose place the manager approves.
+VARIANTS = ("en-1280", "en-390", "fr-1280", "fr-390")
+
+
+def variant_people(variant: str) -> dict[str, tuple]:
+    """(email, first, last, country, bureau, language) of the variant's people."""
+    language, width = variant.split("-")
+    tag = f"{language}{width}"
+    # Different names in each variant: the admin's listings tell people apart by name.
+    # Each approved one from a country of their own: the main conference takes three per country.
+    holder, waiting, (approved, country, bureau) = {
+        "en-1280": (("Inès", "Moreau"), ("Kwame", "Asante"), (("Sofía", "Ortega"), "CO", "NCB Bogotá")),
+        "en-390": (("Lars", "Eriksen"), ("Thandiwe", "Dlamini"), (("Mateo", "Quispe"), "PE", "NCB Lima")),
+        "fr-1280": (("Chloé", "Girard"), ("Adama", "Koné"), (("Léon", "Bouchard"), "CA", "NCB Ottawa")),
+        "fr-390": (("Yasmine", "Haddad"), ("Ousmane", "Sow"), (("Maëlle", "Rousseau"), "CH", "NCB Bern")),
+    }[variant]
+    return {
+        "holder": (f"holder.{tag}@example.test", *holder, "FR", "NCB Paris", language),
+        "waiting": (f"waiting.{tag}@example.test", *waiting, "GH", "NCB Accra", language),
+        "approved": (f"approved.{tag}@example.test", *approved, country, bureau, language),
+    }
 
 
 def prepare() -> None:
@@ -75,6 +98,7 @@ def prepare() -> None:
     EmailAddress.objects.create(user=new_editor, email=NEW_EDITOR_EMAIL, verified=True, primary=True)
     _quota_meeting(manager)
     codes = _journey_delegates(week)
+    _variant_meetings(week)
     secrets = {
         authenticator.user.email: decrypt(authenticator.data["secret"])
         for authenticator in Authenticator.objects.filter(type=Authenticator.Type.TOTP).select_related("user")
@@ -137,6 +161,49 @@ def _journey_delegates(week) -> dict[str, str]:
             attendance_set_status(attendance=attendance, status=Status.APPROVED, by=None, note="e2e scenario")
             codes[spec[0]] = registration.checkin_code
     return codes
+
+
+def _variant_meetings(week) -> None:
+    """Per variant: a one-seat meeting held by one delegate with another waiting, and a pending
+    place at the main conference for the manager to approve."""
+    import datetime as dt
+
+    from events.models import Event
+
+    main = week.events.get(slug=MAIN_EVENT)
+    template = week.events.get(slug=SMALL_EVENT)
+    for variant in VARIANTS:
+        people = variant_people(variant)
+        meeting = Event.objects.create(
+            week=week,
+            slug=f"one-seat-{variant}",
+            name_en=f"One-seat briefing {variant}",
+            name_fr=f"Point à une place {variant}",
+            start_date=week.start_date,
+            end_date=week.start_date + dt.timedelta(days=1),
+            venue_en="Convention centre",
+            venue_fr="Centre des congrès",
+            city_en=week.city_en,
+            city_fr=week.city_fr,
+            country=week.country,
+            capacity=1,
+            registration_opens=template.registration_opens,
+            registration_closes=template.registration_closes,
+            requires_approval=False,
+            audience=template.audience,
+            sort_order=50,
+        )
+        for key in ("holder", "waiting"):
+            email, first, last, country, bureau, language = people[key]
+            user = _delegate(email, first, last, country, bureau, password=JOURNEY_PASSWORD)
+            user.preferred_language = language
+            user.save(update_fields=["preferred_language"])
+            _register(user, week, [meeting])
+        email, first, last, country, bureau, language = people["approved"]
+        user = _delegate(email, first, last, country, bureau, password=JOURNEY_PASSWORD)
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+        _register(user, week, [main])
 
 
 def _page_of_each_type() -> dict[str, int]:

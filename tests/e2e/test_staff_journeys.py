@@ -45,7 +45,7 @@ def attendance_row(page, name: str):
 
 
 def approve(page, name: str) -> None:
-    page.goto("/admin/snippets/events/attendance/?status=pending")
+    page.goto("/admin/snippets/events/attendance/?status=pending&q=" + QUOTA_EVENT_NAME.replace(" ", "+"))
     attendance_row(page, name).get_by_role("checkbox").check()
     page.get_by_role("link", name=re.compile("^Approve")).click()
     page.get_by_role("button", name=re.compile("Yes|Approve", re.I)).first.click()
@@ -63,7 +63,7 @@ def test_event_manager_moves_a_delegate_to_another_country_and_the_quota_follows
         "1",
         "1",
     ), seats
-    page.goto("/admin/snippets/events/attendance/?q=")
+    page.goto("/admin/snippets/events/attendance/?q=" + QUOTA_EVENT_NAME.replace(" ", "+"))
     waiting = column_values(page, attendance_row(page, WAITING))
     assert (waiting["Country"], waiting["Status"], waiting["Waiting-list position"]) == ("Senegal", "Waiting list", "1")
 
@@ -76,7 +76,7 @@ def test_event_manager_moves_a_delegate_to_another_country_and_the_quota_follows
     expect(page.locator(".messages")).to_contain_text(re.compile("updated", re.I))
 
     # Senegal's seat is free again: Moussa Ndiaye leaves the waiting list, Awa counts for Côte d'Ivoire.
-    page.goto("/admin/snippets/events/attendance/?q=")
+    page.goto("/admin/snippets/events/attendance/?q=" + QUOTA_EVENT_NAME.replace(" ", "+"))
     moved, promoted = (column_values(page, attendance_row(page, name)) for name in (SEATED, WAITING))
     assert (moved["Country"], moved["Status"]) == ("Côte d'Ivoire", "Approved"), moved
     assert (promoted["Status"], promoted["Waiting-list position"]) == ("Pending approval", ""), promoted
