@@ -31,7 +31,12 @@ def checkin_record(*, code: str, by, at=None) -> CheckinResult:
         return CheckinResult("unknown")
     with transaction.atomic():
         registration = (
-            Registration.objects.select_for_update().select_related("user", "week").filter(checkin_code=code).first()
+            # of=self: PostgreSQL cannot lock the nullable side of the outer join to the user (an
+            # anonymised registration has none), and only the registration row needs the lock.
+            Registration.objects.select_for_update(of=("self",))
+            .select_related("user", "week")
+            .filter(checkin_code=code)
+            .first()
         )
         if registration is None:
             return CheckinResult("unknown")
