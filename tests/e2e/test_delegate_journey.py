@@ -82,7 +82,7 @@ def readable_mail(message, language: str) -> dict[str, str]:
     """The mail has a plain-text and an HTML part in the person's language, without entities."""
     found = parts(message)
     assert {"text/plain", "text/html"} <= set(found), set(found)
-    assert f'<html lang="{language}">' in found["text/html"]
+    assert f'<html lang="{language}" dir="ltr">' in found["text/html"]
     assert "&#x27;" not in found["text/plain"] and "&amp;" not in str(message["Subject"])
     return found
 

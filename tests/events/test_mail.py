@@ -71,7 +71,7 @@ def test_the_confirmation_has_text_html_and_the_events_calendar_in_the_delegates
     assert f'href="http://{HOST}/{language}/events/my/"' in html
     assert "testserver" not in text + html and ":8000" not in text + html
     # The HTML part is the portal's page: its language, its name, the same words escaped once.
-    assert f'<html lang="{language}">' in html and "Liaison" in html
+    assert f'<html lang="{language}" dir="ltr">' in html and "Liaison" in html
     assert "Officers&#x27; Conference" in html or "Conférence des officiers" in html
     # The calendar holds the event, tentative while the place waits for approval.
     assert "BEGIN:VCALENDAR" in ics and "BEGIN:VEVENT" in ics
@@ -131,7 +131,7 @@ def test_allauths_confirmation_mail_is_the_portals_in_the_persons_language(clien
     assert expected in text
     link = re.search(rf"http://{re.escape(HOST)}/\S+/confirm-email/\S+", text)
     assert link, text
-    assert f'href="{link.group(0)}"' in html and f'<html lang="{language}">' in html
+    assert f'href="{link.group(0)}"' in html and f'<html lang="{language}" dir="ltr">' in html
     subject = str(email.header.make_header(email.header.decode_header(parsed["Subject"])))
     assert (
         subject

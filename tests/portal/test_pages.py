@@ -52,7 +52,7 @@ def test_page_type_renders_in_both_languages(model, language, client_for_role):
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
-        assert f'<html lang="{language}">' in response.text
+        assert f'<html lang="{language}" dir="ltr">' in response.text
         assert page.title.replace("’", "&#x27;") in response.text or page.title in response.text
 
 
@@ -208,3 +208,9 @@ def test_page_tree_has_one_home_per_language(db):
     homes = HomePage.objects.all()
     assert sorted(h.locale.language_code for h in homes) == ["en", "fr"]
     assert Page.objects.filter(depth=2).count() == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_pages_say_their_language_and_direction(client, language):
+    assert f'<html lang="{language}" dir="ltr">' in client.get(f"/{language}/").text
