@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.http import QueryDict
+from django.utils import translation
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -79,9 +81,10 @@ def search(request, params: Query[SearchParams]):
     try:
         outcome = search_run(user=request.user, params=data, language=params.lang)
     except EngineUnavailable:
-        raise HttpError(
-            503, "Search is temporarily unavailable / La recherche est momentanément indisponible."
-        ) from None
+        # In the language asked for (``lang``), whichever languages the site has.
+        with translation.override(params.lang):
+            message = _("Search is temporarily unavailable. Please try again in a few minutes.")
+        raise HttpError(503, message) from None
     return {
         "total": outcome.total,
         "page": outcome.page,
@@ -100,6 +103,7 @@ def autocomplete(request, q: str = "", lang: str = "en"):
     try:
         return autocomplete_run(user=request.user, prefix=q, language=lang)
     except EngineUnavailable:
-        raise HttpError(
-            503, "Search is temporarily unavailable / La recherche est momentanément indisponible."
-        ) from None
+        # In the language asked for (``lang``), whichever languages the site has.
+        with translation.override(lang):
+            message = _("Search is temporarily unavailable. Please try again in a few minutes.")
+        raise HttpError(503, message) from None

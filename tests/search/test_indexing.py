@@ -96,6 +96,8 @@ def test_updates_wait_while_the_engine_is_down_and_are_replayed(
         assert "momentanément indisponible" in response.text  # both languages
         api = client.get("/api/v1/search?q=port")
         assert api.status_code == 503 and "unavailable" in api.json()["detail"]
+        french = client.get("/api/v1/search?q=port&lang=fr")  # in the language asked for
+        assert french.status_code == 503 and "momentanément indisponible" in french.json()["detail"]
         assert client.get(page.url).status_code == 200  # pages keep serving
 
     reset_engine()  # the engine is back
