@@ -388,6 +388,12 @@ class TestApi:
         body = ics.content.decode()
         assert "SUMMARY:Ouverture" in body and "Closed door" not in body
         assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+        # A calendar app reads it back: one entry, its place in French (room, venue, city).
+        from icalendar import Calendar
+
+        (entry,) = Calendar.from_ical(body).walk("VEVENT")
+        assert str(entry["location"]) == "Salle A, Centre des congrès, Lyon"
+        assert entry.decoded("dtstart").tzinfo is not None
 
 
 def test_events_are_searchable_in_both_languages(client, django_capture_on_commit_callbacks):
