@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
+from functools import cache
+from threading import Lock
 
+from cachetools import TTLCache, cached
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,8 +34,8 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}  # each in its own language, for links marked lang=
 # Beside a result in the other language, in the reader's language ("en anglais", not "en English").
 IN_LANGUAGE = {"en": gettext_lazy("in English"), "fr": gettext_lazy("in French")}
-_LABEL_TTL = 60
-_labels: dict = {}
+# Theme and region names change rarely: each process keeps them a minute per language.
+_labels: TTLCache = TTLCache(maxsize=16, ttl=60)
 
 
 @dataclass
@@ -66,29 +70,25 @@ FACET_LABELS = {
 }
 
 
+@cached(_labels, lock=Lock())
 def _taxonomy_labels(language: str) -> dict[str, dict[str, str]]:
-    cached = _labels.get(language)
-    if cached and time.monotonic() - cached[0] < _LABEL_TTL:
-        return cached[1]
     from portal.taxonomy.models import Region, Theme
 
-    labels = {
+    return {
         "theme": dict(Theme.objects.filter(locale__language_code=language).values_list("slug", "name")),
         "region": dict(Region.objects.filter(locale__language_code=language).values_list("slug", "name")),
     }
-    _labels[language] = (time.monotonic(), labels)
-    return labels
-
-
-_type_labels: dict[str, dict[str, str]] = {}
 
 
 def type_labels() -> dict[str, str]:
     """Document type labels in the active language (computed once per language)."""
-    language = translation.get_language() or "en"
-    if language not in _type_labels:
-        _type_labels[language] = {key: str(label) for key, label in registry.type_labels().items()}
-    return _type_labels[language]
+    return _type_labels_in(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+@cache
+def _type_labels_in(language: str) -> dict[str, str]:
+    with translation.override(language):
+        return {key: str(label) for key, label in registry.type_labels().items()}
 
 
 def _valid_filter(name: str, value: str) -> bool:
