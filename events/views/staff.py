@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
@@ -18,28 +16,11 @@ from portal.audit.models import Action
 from portal.audit.services import record
 
 from ..charts import Bar, bar_chart
+from ..exports import participants_file
 from ..models import ConferenceWeek, Event, Status
 from ..permissions import is_event_manager
 from ..selectors import participants, week_statistics
 from ..services.checkin import checkin_record
-
-EXPORT_COLUMNS = (
-    ("event", lambda a: a.event.name),
-    ("status", lambda a: a.get_status_display()),
-    ("last_name", lambda a: getattr(a.registration.user, "last_name", "")),  # no user: anonymised
-    ("first_name", lambda a: getattr(a.registration.user, "first_name", "")),
-    ("email", lambda a: getattr(a.registration.user, "email", "")),
-    ("country", lambda a: a.registration.country.code),
-    ("country_name", lambda a: str(a.registration.country.name)),
-    ("bureau", lambda a: a.registration.bureau),
-    ("role", lambda a: a.registration.get_role_display()),
-    ("arrival", lambda a: a.registration.arrival_date.isoformat()),
-    ("departure", lambda a: a.registration.departure_date.isoformat()),
-    ("dietary_needs", lambda a: a.registration.dietary_needs),
-    ("accessibility_needs", lambda a: a.registration.accessibility_needs),
-    ("visa_letter", lambda a: "yes" if a.registration.needs_visa_letter else "no"),
-    ("checked_in", lambda a: a.registration.checked_in_at.isoformat() if a.registration.checked_in_at else ""),
-)
 
 
 def event_manager_required(view):
@@ -66,12 +47,6 @@ def checkin(request):
     return render(request, "events/checkin.html", {"result": result})
 
 
-def _cell(value) -> str:
-    """Spreadsheet-safe text: a leading = + - @ would run as a formula in Excel."""
-    text = str(value or "")
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @event_manager_required
 def export(request, slug, fmt):
     if fmt not in ("csv", "xlsx"):
@@ -80,28 +55,9 @@ def export(request, slug, fmt):
     status = request.GET.get("status") if request.GET.get("status") in Status.values else None
     country = (request.GET.get("country") or "").upper()[:2] or None
     rows = participants(event=event, status=status, country=country)
-    header = [name for name, _getter in EXPORT_COLUMNS]
+    content, content_type = participants_file(rows, fmt)
+    response = HttpResponse(content, content_type=content_type)
     filename = f"{event.slug}-participants-{timezone.now():%Y%m%d}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        for attendance in rows:
-            writer.writerow([_cell(getter(attendance)) for _name, getter in EXPORT_COLUMNS])
-        response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
-    else:
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(_("Participants")[:31])
-        sheet.append(header)
-        for attendance in rows:
-            sheet.append([_cell(getter(attendance)) for _name, getter in EXPORT_COLUMNS])
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     record(
         Action.EXPORT,
