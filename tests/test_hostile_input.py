@@ -266,3 +266,17 @@ def test_adding_an_event_the_delegate_may_not_see_names_no_event(client):
         assert target.name_en not in body
         assert "Choose one of this week" in body
     assert registration.attendances.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_api_answers_too_many_requests_with_a_wait_in_the_readers_language(client, settings):
+    settings.API_RATE_LIMIT = "3/m"
+    answers = [client.get("/api/v1/events", HTTP_ACCEPT_LANGUAGE="fr") for _ in range(4)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    refused = answers[-1]
+    assert int(refused["Retry-After"]) >= 1
+    assert "Trop de requêtes" in refused.json()["detail"]
+    # Another address has its own allowance; "off" lifts the limit.
+    assert client.get("/api/v1/events", REMOTE_ADDR="192.0.2.7").status_code == 200
+    settings.API_RATE_LIMIT = "off"
+    assert client.get("/api/v1/events").status_code == 200

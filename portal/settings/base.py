@@ -198,6 +198,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "portal.accounts.forms.SignupProfileForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Liaison] "
+# Requests per person (or per address, signed out) to /api/v1/, e.g. 300/m; "off" for no limit.
+API_RATE_LIMIT = env.get_str("API_RATE_LIMIT", "300/m")
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/300s/key",
