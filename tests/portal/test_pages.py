@@ -214,3 +214,16 @@ def test_page_tree_has_one_home_per_language(db):
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_pages_say_their_language_and_direction(client, language):
     assert f'<html lang="{language}" dir="ltr">' in client.get(f"/{language}/").text
+
+
+def test_the_style_sheet_uses_logical_directions_so_right_to_left_mirrors():
+    """No physical left/right in the site's CSS (comments aside): a page set dir="rtl" mirrors."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    css = (Path(settings.BASE_DIR) / "portal/static/portal/css/site.css").read_text()
+    rules = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    assert not re.findall(r"[\w-]*\b(?:left|right)\b[\w-]*", rules)
+    assert "inset-inline-start" in rules and "padding-inline-start" in rules
