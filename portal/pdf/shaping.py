@@ -1,8 +1,8 @@
 """Lines of text in any script: font fallback, HarfBuzz shaping, bidirectional order, drawing.
 
-A line is split into runs (one face, one direction), each run shaped by HarfBuzz, and the runs
-put in visual order by the Unicode bidirectional rules (levels and reversal; enough for names,
-titles and sentences that mix Latin with Arabic or Hebrew). Glyphs are written to the PDF in
+A line is split into runs (one face, one bidi level), each run shaped by HarfBuzz, and the runs
+put in visual order by the Unicode bidirectional algorithm (levels resolved by python-bidi, then
+reversed level by level, rule L2). Glyphs are written to the PDF in
 logical order at their visual positions, and every glyph's ToUnicode entry names the characters
 it came from, so extracted text reads in logical order with the original characters.
 """
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import uharfbuzz as hb
+from bidi import algorithm as bidi_algorithm
 
 from .fonts import REGULAR, REPLACEMENT, face_for, font, font_data, loaded_face
 
@@ -95,8 +96,23 @@ def _hb_font(face: str, weight: str) -> tuple[hb.Font, int]:
 _hb_lock = threading.Lock()
 
 
-def _itemise(text: str) -> list[tuple[str, str, str]]:
-    """(face, direction, text) pieces in logical order."""
+def bidi_levels(text: str) -> list[int]:
+    """The embedding level of each character by the Unicode bidirectional algorithm (UAX #9:
+    explicit, weak, neutral and implicit rules), from python-bidi; odd levels are right to left.
+    Only the levels come from it: shaping (HarfBuzz), font fallback and drawing stay ours."""
+    storage = bidi_algorithm.get_empty_storage()
+    base_level = bidi_algorithm.get_base_level(text)
+    storage["base_level"], storage["base_dir"] = base_level, ("L", "R")[base_level]
+    bidi_algorithm.get_embedding_levels(text, storage)
+    bidi_algorithm.explicit_embed_and_overrides(storage)
+    bidi_algorithm.resolve_weak_types(storage)
+    bidi_algorithm.resolve_neutral_types(storage, False)
+    bidi_algorithm.resolve_implicit_levels(storage, False)
+    return [char["level"] for char in storage["chars"]]
+
+
+def _itemise(text: str) -> list[tuple[str, int, str]]:
+    """(face, bidi level, text) pieces in logical order."""
     faces: list[str] = []
     previous = None
     chars = []
@@ -114,21 +130,12 @@ def _itemise(text: str) -> list[tuple[str, str, str]]:
         faces.append(face)
         previous = face
     text = "".join(chars)
-    base = base_direction(text)
-    strong = [_direction(c) for c in text]
-    resolved = []
-    for i, direction in enumerate(strong):
-        if direction is None:
-            before = next((d for d in reversed(strong[:i]) if d), None)
-            after = next((d for d in strong[i + 1 :] if d), None)
-            direction = before if before == after and before else base
-        resolved.append(direction)
-    pieces: list[tuple[str, str, str]] = []
-    for char, face, direction in zip(text, faces, resolved, strict=True):
-        if pieces and pieces[-1][0] == face and pieces[-1][1] == direction:
-            pieces[-1] = (face, direction, pieces[-1][2] + char)
+    pieces: list[tuple[str, int, str]] = []
+    for char, face, level in zip(text, faces, bidi_levels(text), strict=True):
+        if pieces and pieces[-1][0] == face and pieces[-1][1] == level:
+            pieces[-1] = (face, level, pieces[-1][2] + char)
         else:
-            pieces.append((face, direction, char))
+            pieces.append((face, level, char))
     return pieces
 
 
@@ -153,9 +160,7 @@ def _shape(run: Run) -> None:
 
 
 def _visual_order(runs: list[Run], base_rtl: bool) -> list[Run]:
-    """Reverse runs level by level (UAX #9 rule L2): RTL runs are level 1, LTR runs 0 or 2."""
-    for run in runs:
-        run.level = 1 if run.rtl else (2 if base_rtl else 0)
+    """Reverse runs level by level (UAX #9 rule L2), from the highest level to the lowest odd one."""
     ordered = list(runs)
     highest = max((r.level for r in ordered), default=0)
     lowest_odd = min((r.level for r in ordered if r.level % 2), default=highest + 1)
@@ -178,7 +183,7 @@ def shape_line(text: str, size: float, weight: str = REGULAR) -> Line:
     """Shape one line of (already cleaned) text at ``size`` points (cached: treat it as read-only)."""
     pieces = _itemise(text)
     base_rtl = base_direction(text) == "rtl"
-    runs = [Run(face=f, weight=weight, text=t, rtl=d == "rtl", size=size) for f, d, t in pieces]
+    runs = [Run(face=f, weight=weight, text=t, rtl=level % 2 == 1, size=size, level=level) for f, level, t in pieces]
     for run in runs:
         _shape(run)
     ordered = _visual_order(runs, base_rtl)

@@ -106,3 +106,18 @@ def test_header_footer_page_numbers_and_marking_on_every_page():
     text = pdf_text(content)
     assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
     assert text.count("Delegates only") == pages
+
+
+def test_bidi_levels_follow_the_unicode_algorithm():
+    """python-bidi resolves the levels (UAX #9): digits after Hebrew in an English line belong to
+    the Hebrew run, so they show to its left ("Ref: 123 םולש"); the hand-written resolver had put
+    them after it, at level 0."""
+    from portal.pdf.shaping import bidi_levels, shape_line
+
+    text = "Ref: שלום 123"
+    assert bidi_levels(text) == [0] * 5 + [1] * 4 + [1] + [2] * 3
+    visual = [run.text for run in shape_line(text, 10).runs]
+    assert visual[0] == "Ref: " and visual.index("123") < visual.index("שלום ")
+    # An Arabic paragraph reads from the right: its first word is drawn last.
+    arabic = [run.text for run in shape_line("العدد 2023 في سنغافورة", 10).runs]
+    assert arabic[-1] == "العدد " and "2023" in arabic
