@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
+import environ
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -17,18 +18,16 @@ VAR_DIR = Path(os.environ.get("LIAISON_VAR_DIR", BASE_DIR / "var"))
 
 
 def _load_dotenv(path: Path) -> None:
-    """Read KEY=VALUE lines from a local ``.env`` without overriding the real environment."""
-    if not path.is_file():
-        return
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, value = line.split("=", 1)
-        os.environ.setdefault(key.strip(), value.strip().strip('"').strip("'"))
+    """A local ``.env`` (KEY=VALUE, quotes, comment lines, ``export``) read by django-environ; the real
+    environment wins over it."""
+    if path.is_file():
+        environ.Env.read_env(path, overwrite=False)
 
 
 _load_dotenv(BASE_DIR / ".env")
+
+# The readers below stay ours, not django-environ's casts: a value that is not what the setting
+# needs stops the start with the setting's name and the value (environ reads "maybe" as false).
 
 
 def get_str(name: str, default: str | None = None) -> str | None:

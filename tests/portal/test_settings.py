@@ -196,3 +196,23 @@ def test_production_headers_cookies_and_csp():
     assert seen["cookies"] == [True, True, True]
     assert "unsafe-inline" not in seen["csp"] and "unsafe-eval" not in seen["csp"]
     assert "script-src 'self'" in seen["csp"] and "object-src 'none'" in seen["csp"]
+
+
+def test_a_local_dotenv_fills_what_the_environment_does_not_set(tmp_path, monkeypatch):
+    from portal.settings import env
+
+    dotenv = tmp_path / ".env"
+    dotenv.write_text(
+        '# local settings\nexport LIAISON_T_QUOTED="two words"\nLIAISON_T_SET=from-file\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("LIAISON_T_SET", "from-environment")
+    monkeypatch.delenv("LIAISON_T_QUOTED", raising=False)
+    env._load_dotenv(dotenv)
+    try:
+        assert env.get_str("LIAISON_T_QUOTED") == "two words"
+        assert env.get_str("LIAISON_T_SET") == "from-environment"  # the real environment wins
+    finally:
+        import os
+
+        os.environ.pop("LIAISON_T_QUOTED", None)
