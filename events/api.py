@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from django.utils import translation
+from ninja import Query, Router, Schema
 
 from portal.audiences import can_view
 
@@ -17,12 +19,37 @@ from .selectors import agenda_of, events_for_listing, sessions_visible
 router = Router(tags=["events"])
 
 
+def _languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def _language(lang: str | None) -> str:
+    """The language asked for (``lang``), else the request's (Accept-Language), else the default."""
+    if lang in _languages():
+        return lang
+    active = (translation.get_language() or "")[:2]
+    return active if active in _languages() else settings.LANGUAGE_CODE[:2]
+
+
+def _translations(obj, fields: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """Every language the site has, with the fields written in it (missing ones left out)."""
+    found = {}
+    for code in _languages():
+        texts = {name: getattr(obj, f"{name}_{code}", "") for name in fields}
+        if any(texts.values()):
+            found[code] = {name: value for name, value in texts.items() if value}
+    return found
+
+
+LANG = "Language of the texts: one of the site's languages (default: the request's)."
+
+
 class EventOut(Schema):
     slug: str
+    language: str
     name: str
-    name_en: str
-    name_fr: str
     description: str
+    translations: dict[str, dict[str, str]]
     week: str
     start_date: dt.date
     end_date: dt.date
@@ -31,6 +58,14 @@ class EventOut(Schema):
     country: str
     capacity: int
     registration_open: bool
+
+    @staticmethod
+    def resolve_language(obj):
+        return (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+
+    @staticmethod
+    def resolve_translations(obj):
+        return _translations(obj, ("name", "description", "venue", "city"))
 
     @staticmethod
     def resolve_week(obj):
@@ -48,8 +83,8 @@ class EventOut(Schema):
 class SessionOut(Schema):
     id: int
     title: str
-    title_en: str
-    title_fr: str
+    description: str
+    translations: dict[str, dict[str, str]]
     starts_at: dt.datetime
     ends_at: dt.datetime
     room: str
@@ -57,10 +92,15 @@ class SessionOut(Schema):
     kind: str
     language: str
 
+    @staticmethod
+    def resolve_translations(obj):
+        return _translations(obj, ("title", "description", "room", "speakers"))
+
 
 class RoundtableOut(Schema):
     id: int
     topic: str
+    translations: dict[str, dict[str, str]]
     topic_kind: str
     region: str
     language: str
@@ -71,6 +111,10 @@ class RoundtableOut(Schema):
     @staticmethod
     def resolve_region(obj):
         return obj.region.slug
+
+    @staticmethod
+    def resolve_translations(obj):
+        return _translations(obj, ("topic", "room"))
 
 
 def _visible_event(request, slug) -> Event:
@@ -95,8 +139,15 @@ ICALENDAR = {
 }
 
 
+def _speak(lang) -> None:
+    """Answer in the language asked for: django-ninja resolves the texts after the view returns,
+    so the language stays active for the rest of this request (as LocaleMiddleware leaves it)."""
+    translation.activate(_language(lang))
+
+
 @router.get("/events", response=list[EventOut], summary="Events the caller may see")
-def list_events(request):
+def list_events(request, lang: str | None = Query(None, description=LANG)):
+    _speak(lang)
     return list(events_for_listing(request.user))
 
 
@@ -106,12 +157,12 @@ def list_events(request):
     openapi_extra=ICALENDAR,
     summary="The event's programme as an iCalendar feed",
 )
-def event_ical(request, slug: str, lang: str = "en"):
+def event_ical(request, slug: str, lang: str | None = Query(None, description=LANG)):
     event = _visible_event(request, slug)
     body = calendar(
         event.name,
         sessions_visible(request.user, event).select_related("event"),
-        lang if lang in ("en", "fr") else "en",
+        _language(lang),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{event.slug}.ics"'
@@ -119,12 +170,14 @@ def event_ical(request, slug: str, lang: str = "en"):
 
 
 @router.get("/events/{slug}", response={200: EventOut, **NOT_FOUND}, summary="One event")
-def get_event(request, slug: str):
+def get_event(request, slug: str, lang: str | None = Query(None, description=LANG)):
+    _speak(lang)
     return _visible_event(request, slug)
 
 
 @router.get("/events/{slug}/sessions", response={200: list[SessionOut], **NOT_FOUND}, summary="The event's programme")
-def list_sessions(request, slug: str):
+def list_sessions(request, slug: str, lang: str | None = Query(None, description=LANG)):
+    _speak(lang)
     return list(sessions_visible(request.user, _visible_event(request, slug)))
 
 
@@ -133,8 +186,9 @@ def list_sessions(request, slug: str):
     response={200: list[RoundtableOut], **NOT_FOUND},
     summary="The event's regional roundtables",
 )
-def list_roundtables(request, slug: str):
+def list_roundtables(request, slug: str, lang: str | None = Query(None, description=LANG)):
     event = _visible_event(request, slug)
+    _speak(lang)
     return list(Roundtable.objects.filter(event=event).select_related("region"))
 
 
@@ -144,11 +198,11 @@ def list_roundtables(request, slug: str):
     openapi_extra=ICALENDAR,
     summary="A delegate's personal agenda (secret address)",
 )
-def agenda_ical(request, token: str, lang: str = "en"):
+def agenda_ical(request, token: str, lang: str | None = Query(None, description=LANG)):
     feed = AgendaFeed.objects.filter(token=token).select_related("user").first()
     if feed is None:
         raise Http404
-    body = calendar("Liaison — my agenda", agenda_of(feed.user), lang if lang in ("en", "fr") else "en")
+    body = calendar("Liaison — my agenda", agenda_of(feed.user), _language(lang))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     # The address is the only key: no shared cache or proxy may keep a copy, nor pass it on.
     response["Cache-Control"] = "private, no-store"

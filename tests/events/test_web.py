@@ -373,7 +373,13 @@ class TestApi:
         slugs = {e["slug"] for e in client.get("/api/v1/events").json()}
         assert public.slug in slugs and officers.slug not in slugs
         assert client.get(f"/api/v1/events/{officers.slug}").status_code == 404
-        assert client.get(f"/api/v1/events/{public.slug}").json()["name_fr"] == public.name_fr
+        english = client.get(f"/api/v1/events/{public.slug}").json()
+        assert (english["language"], english["name"]) == ("en", public.name_en)
+        assert english["translations"]["fr"]["name"] == public.name_fr
+        assert not any(key.endswith(("_en", "_fr")) for key in english)  # no per-language fields
+        french = client.get(f"/api/v1/events/{public.slug}", {"lang": "fr"}).json()
+        assert (french["language"], french["name"], french["venue"]) == ("fr", public.name_fr, "Centre des congrès")
+        assert client.get(f"/api/v1/events/{public.slug}", HTTP_ACCEPT_LANGUAGE="fr").json()["language"] == "fr"
 
     def test_sessions_roundtables_and_ical(self, client):
         event = f.event(audience="public")
@@ -381,7 +387,10 @@ class TestApi:
         f.session(event, title_en="Closed door briefing", audience="law_enforcement")
         f.roundtable(event, "americas", "fr")
         sessions = client.get(f"/api/v1/events/{event.slug}/sessions").json()
-        assert [s["title_en"] for s in sessions] == ["Opening"]
+        assert [s["title"] for s in sessions] == ["Opening"]
+        assert sessions[0]["translations"]["fr"]["title"] == "Ouverture"
+        french = client.get(f"/api/v1/events/{event.slug}/sessions", {"lang": "fr"}).json()
+        assert (french[0]["title"], french[0]["room"]) == ("Ouverture", "Salle A")
         assert client.get(f"/api/v1/events/{event.slug}/roundtables").json()[0]["region"] == "americas"
         ics = client.get(f"/api/v1/events/{event.slug}.ics", {"lang": "fr"})
         assert ics["Content-Type"].startswith("text/calendar")
