@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-LANGUAGES = ("en", "fr")
+from .languages import search_languages
+
+LANGUAGES = search_languages()  # settings.LANGUAGES, each with its analysis (search/languages.py)
 
 # Fields both engines index as exact values (for filters, facets and replacing units).
 KEYWORD_FIELDS = (

@@ -27,9 +27,9 @@ from elasticsearch_dsl import Index as DslIndex
 
 from ..analysis import best_correction, fold, surface_form, words
 from ..documents import KEYWORD_FIELDS, LANGUAGES, SearchDocument
+from ..languages import analysis
 from ..query import FACET_FIELDS, EngineResult, EngineUnavailable, Hit, SearchQuery
 
-BUILTIN = {"en": "english", "fr": "french"}
 FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "body": 1.0, "alt": 0.7, "keywords": 1.5}
 MINIMUM_SHOULD_MATCH = "2<75%"
 
@@ -39,8 +39,10 @@ folded = analyzer(
     filter=[
         "lowercase",
         "asciifolding",
-        token_filter("liaison_english_stop", "stop", stopwords="_english_"),
-        token_filter("liaison_french_stop", "stop", stopwords="_french_"),
+        *(
+            token_filter(f"liaison_{analysis(code).elastic}_stop", "stop", stopwords=analysis(code).elastic_stop)
+            for code in LANGUAGES
+        ),
     ],
 )
 
@@ -89,9 +91,9 @@ def index_body() -> dict:
         all_folded={"type": "text", "analyzer": "folded"},
         title_suggest={"type": "search_as_you_type", "analyzer": "folded"},
     )
-    for language, builtin in BUILTIN.items():
+    for language in LANGUAGES:
         for part in FIELD_BOOSTS:
-            properties[f"{part}_{language}"] = {"type": "text", "analyzer": builtin}
+            properties[f"{part}_{language}"] = {"type": "text", "analyzer": analysis(language).elastic}
     body = index.to_dict()
     body["mappings"] = {"dynamic": "strict", "properties": properties}
     return body

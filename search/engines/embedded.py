@@ -21,9 +21,9 @@ from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
 from ..analysis import best_correction, surface_form, words
 from ..documents import KEYWORD_FIELDS, LANGUAGES, SearchDocument
+from ..languages import analysis
 from ..query import FACET_FIELDS, EngineResult, EngineUnavailable, Hit, SearchQuery
 
-STEMMERS = {"en": "english", "fr": "french"}
 FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "body": 1.0, "alt": 0.7}
 FOLDED_BOOST = 0.5
 KEYWORD_BOOST = 1.5  # theme and region names the item is tagged with
@@ -36,10 +36,14 @@ def _analyzer(language: str | None):
     """Per-language: stop words + stemming. ``None``: the accent-folded form, unstemmed."""
     builder = TextAnalyzerBuilder(Tokenizer.simple()).filter(Filter.remove_long(40)).filter(Filter.lowercase())
     for stop_language in [language] if language else LANGUAGES:
-        builder = builder.filter(Filter.stopword(STEMMERS[stop_language]))
+        words = analysis(stop_language)
+        if words.stop_words:
+            builder = builder.filter(Filter.custom_stopword(list(words.stop_words)))
+        else:
+            builder = builder.filter(Filter.stopword(words.tantivy))
     builder = builder.filter(Filter.ascii_fold())
     if language:
-        builder = builder.filter(Filter.stemmer(STEMMERS[language]))
+        builder = builder.filter(Filter.stemmer(analysis(language).tantivy))
     return builder.build()
 
 
