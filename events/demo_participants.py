@@ -2,8 +2,8 @@
 written in their own scripts. Invented people (the seeds give only the totals); deterministic,
 so every `load_demo` builds the same week.
 
-Delegates come from 133 of the countries the regional groups hold (events/regions.py), two from
-each: the head of delegation and a delegate.
+Delegates come from 133 of the countries the regional groups hold (events/regions.py), one to
+three from each: the head of delegation and, in most, delegates.
 """
 
 from __future__ import annotations
@@ -183,12 +183,18 @@ FRENCH_SPEAKING = {
 }
 
 
+def delegation_size(index: int) -> int:
+    """Delegations of one, two and three people (40, 53 and 40 of them): 266 in all, as the
+    seeds say, and a statistics page with something to compare."""
+    return {0: 3, 3: 3, 6: 3, 1: 1, 4: 1, 7: 1}.get(index % 10, 2)
+
+
 def participants() -> list[Participant]:
     people = []
     for index, country in enumerate(countries()):
         first_names, last_names = NAMES[SCRIPT_OF_COUNTRY.get(country, "latin")]
-        for seat in range(PARTICIPANTS // COUNTRIES):
-            n = index * 2 + seat
+        for seat in range(delegation_size(index)):
+            n = index * 3 + seat
             people.append(
                 Participant(
                     email=f"{country.lower()}.{seat + 1}@participants.liaison.example",
@@ -203,13 +209,14 @@ def participants() -> list[Participant]:
 
 
 def extra_participants(count: int = 10) -> list[Participant]:
-    """A third person from a few countries, who asked for a place and did not come."""
+    """One more person from a few smaller delegations, who asked for a place and did not come."""
+    smaller = [c for i, c in enumerate(countries()) if delegation_size(i) < 3]
     people = []
-    for index, country in enumerate(countries()[::13][:count]):
+    for index, country in enumerate(smaller[::9][:count]):
         first_names, last_names = NAMES[SCRIPT_OF_COUNTRY.get(country, "latin")]
         people.append(
             Participant(
-                email=f"{country.lower()}.3@participants.liaison.example",
+                email=f"{country.lower()}.extra@participants.liaison.example",
                 first_name=first_names[(index * 3 + 1) % len(first_names)],
                 last_name=last_names[(index * 2 + 5) % len(last_names)],
                 country=country,
