@@ -1,13 +1,14 @@
 from __future__ import annotations
 
-from portal.audiences import GROUP_EVENT_MANAGERS, staff_withheld
+RUN_EVENTS = "events.run_events"
 
 
 def is_event_manager(user) -> bool:
-    """Event managers run registrations, check-in, exports and statistics."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active or staff_withheld(user):
-        return False  # withheld: a staff account that has not passed its second factor
-    return user.is_superuser or user.groups.filter(name=GROUP_EVENT_MANAGERS).exists()
+    """Who runs registrations, check-in, exports and statistics: holders of ``events.run_events``
+    (the Event managers group, and superusers), asked through Django's permissions like the
+    admin's own checks. A staff account without its second factor holds no permission at all
+    (``User.has_perm``)."""
+    return bool(getattr(user, "is_authenticated", False)) and user.has_perm(RUN_EVENTS)
 
 
 def email_verified(user) -> bool:

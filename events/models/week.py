@@ -145,6 +145,9 @@ class Event(models.Model):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["week", "sort_order", "start_date"]
+        # The staff pages of the site (check-in, exports, statistics, badges) ask for this one
+        # permission, as the admin asks for the model permissions: Django's permissions throughout.
+        permissions = [("run_events", _("Can run events: check-in, participant exports, statistics and badges"))]
 
     def __str__(self) -> str:
         return self.name

@@ -68,3 +68,15 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    # The one gate in front of every permission check (views, API, admin, templates' ``perms``):
+    # a staff account that has not passed its second factor in this session holds none.
+    def has_perm(self, perm, obj=None) -> bool:
+        from portal.audiences import staff_withheld
+
+        return not staff_withheld(self) and super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label) -> bool:
+        from portal.audiences import staff_withheld
+
+        return not staff_withheld(self) and super().has_module_perms(app_label)
