@@ -40,7 +40,8 @@ from .models import (
 from .notifications import notifications_retry
 from .permissions import is_event_manager
 from .services.documents import badges_for_events
-from .services.registrations import attendances_bulk_set_status, invitation_create, registration_update
+from .services.invitations import invitation_create
+from .services.registrations import attendances_bulk_set_status, registration_update
 from .services.roundtables import roundtables_assign
 
 # What a delegate changed in their own registration (events.services.registrations.registration_change):

@@ -19,8 +19,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from portal.audiences import can_view
-from portal.audit.models import Action
-from portal.audit.services import record
 from portal.errors import TryAgainShortly
 from portal.site_url import current_site_url
 from portal.task_queue import enqueue_after_commit
@@ -66,8 +64,9 @@ def _locking():
         raise
 
 
-def _notify(kind: str, *, registration=None, event=None, invitation=None) -> None:
-    """Queue an email and, once committed, the task that sends it (unless one is waiting)."""
+def notify(kind: str, *, registration=None, event=None, invitation=None) -> None:
+    """Queue an email and, once committed, the task that sends it (unless one is waiting).
+    Every service that tells someone something goes through here (invitations.py too)."""
     Notification.objects.create(
         kind=kind, registration=registration, event=event, invitation=invitation, site_url=current_site_url()
     )
@@ -121,9 +120,7 @@ def _validate_details(week, data) -> None:
         raise RegistrationError(_("Your departure cannot be before your arrival."))
     if (departure - arrival).days > MAX_STAY_DAYS or arrival < week.start_date - dt.timedelta(days=MAX_STAY_DAYS):
         raise RegistrationError(_("Your dates are too far from the conference week; check them."))
-    if data.get("needs_visa_letter") and not all(
-        data.get(f) for f in ("passport_name", "passport_number", "passport_nationality", "passport_expiry")
-    ):
+    if data.get("needs_visa_letter") and not all(data.get(f) for f in PASSPORT_FIELDS):
         raise RegistrationError(
             _("A visa invitation letter needs your passport name, number, nationality and expiry date.")
         )
@@ -131,20 +128,17 @@ def _validate_details(week, data) -> None:
         raise RegistrationError(_("Your passport expires before the end of the conference week."))
 
 
-REGISTRATION_FIELDS = (
-    "role",
-    "country",
-    "bureau",
+PASSPORT_FIELDS = ("passport_name", "passport_number", "passport_nationality", "passport_expiry")
+# What a delegate changes until the week's deadline (registration_change), and all they give.
+CHANGEABLE_FIELDS = (
     "arrival_date",
     "departure_date",
     "dietary_needs",
     "accessibility_needs",
     "needs_visa_letter",
-    "passport_name",
-    "passport_number",
-    "passport_nationality",
-    "passport_expiry",
+    *PASSPORT_FIELDS,
 )
+REGISTRATION_FIELDS = ("role", "country", "bureau", *CHANGEABLE_FIELDS)
 
 
 def registration_submit(
@@ -160,7 +154,7 @@ def registration_submit(
     _validate(user=user, week=week, events=events, data=data)
     fields = {name: data.get(name) for name in REGISTRATION_FIELDS if data.get(name) not in (None, "")}
     if not data.get("needs_visa_letter"):
-        for name in ("passport_name", "passport_number", "passport_nationality", "passport_expiry"):
+        for name in PASSPORT_FIELDS:
             fields.pop(name, None)  # never keep passport details that are not needed
     # ``now``: when the registration is recorded; the demo back-dates a past week's (load_demo).
     now = now or timezone.now()
@@ -184,7 +178,7 @@ def registration_submit(
             _fix_country(user, data["country"], now)
             # One email for one submission: the confirmation lists every event with its status
             # and waiting-list position, so it is written before the lock, not after the seats.
-            _notify(Notification.Kind.SUBMITTED, registration=registration)
+            notify(Notification.Kind.SUBMITTED, registration=registration)
             for event in _lock_events(e.pk for e in events).values():
                 _place(registration, event, by=user)
     except IntegrityError:
@@ -246,7 +240,7 @@ def registration_add_event(*, registration: Registration, event: Event, by) -> A
             existing.delete()  # a cancelled place is re-queued from the back, like a new request
         attendance = _place(registration, event, by)
         kind = Notification.Kind.WAITLISTED if attendance.status == Status.WAITLISTED else Notification.Kind.SUBMITTED
-        _notify(kind, registration=registration, event=event)
+        notify(kind, registration=registration, event=event)
         return attendance
 
 
@@ -288,7 +282,7 @@ def attendance_set_status(*, attendance: Attendance, status: str, by, note: str 
         attendance.save(update_fields=["status", "updated_at"])
         _record(attendance, old, status, by, note)
         if status in NOTICE:
-            _notify(NOTICE[status], registration=attendance.registration, event=event)
+            notify(NOTICE[status], registration=attendance.registration, event=event)
         if old in HOLDING and status not in HOLDING:
             waitlist_promote(event=event)
     return attendance
@@ -312,7 +306,7 @@ def waitlist_promote(*, event: Event) -> list[Attendance]:
         new = _seated_status(event)
         Attendance.objects.filter(pk=attendance.pk).update(status=new, updated_at=timezone.now())
         _record(attendance, Status.WAITLISTED, new, None, "promoted from the waiting list")
-        _notify(Notification.Kind.PROMOTED, registration=attendance.registration, event=event)
+        notify(Notification.Kind.PROMOTED, registration=attendance.registration, event=event)
         total += 1
         by_country[attendance.country] += 1
         promoted.append(attendance)
@@ -329,57 +323,6 @@ def attendances_bulk_set_status(*, attendances, status: str, by, note: str = "")
         except RegistrationError as exc:
             errors.append(f"{attendance.registration.user}: {exc}")
     return done, errors
-
-
-def invitation_send(*, invitation: Invitation) -> None:
-    """Queue the invitation email (staff create invitations in the admin or through the service)."""
-    if not invitation.invited_by_id and invitation.accepted_at:
-        return
-    _notify(Notification.Kind.INVITATION, invitation=invitation)
-
-
-def invitation_apply(*, user, invitation: Invitation, request=None) -> bool:
-    """Fill the profile gaps from ``invitation`` and, when the account has verified the very address
-    staff invited, make it a delegate: the invitation is the staff's word for that person.
-
-    Anyone else holding the link only gets the form filled in; their own clearance still decides
-    which events they may register for. Returns whether the account was admitted as a delegate.
-    """
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth.models import Group
-
-    from portal.audiences import GROUP_DELEGATES
-
-    verified = EmailAddress.objects.filter(user=user, email__iexact=invitation.email, verified=True).exists()
-    changed = []
-    if invitation.country and not user.country_fixed_at and (verified or not user.country):
-        # Staff's word fixes the country for the very person invited; for anyone else holding
-        # the link it only fills a gap, which they may still change before registering.
-        user.country, changed = invitation.country, [*changed, "country"]
-        if verified:
-            user.country_fixed_at, changed = timezone.now(), [*changed, "country_fixed_at"]
-    if invitation.bureau and not user.organisation:
-        user.organisation, changed = invitation.bureau, [*changed, "organisation"]
-    if changed:
-        user.save(update_fields=changed)
-    if not verified:
-        return False
-    group = Group.objects.filter(name=GROUP_DELEGATES).first()
-    if group is None or user.groups.filter(pk=group.pk).exists():
-        return False
-    user.groups.add(group)
-    # A clearance granted without a member of staff's click: the audit log says who and why.
-    record(
-        Action.INVITATION_ADMITTED,
-        actor=user,
-        request=request,
-        obj=invitation,
-        subject_user_id=user.pk,
-        group=GROUP_DELEGATES,
-        week=invitation.week.slug,
-        invited_by=getattr(invitation.invited_by, "email", ""),
-    )
-    return True
 
 
 def registration_update(*, registration: Registration, by, **fields) -> Registration:
@@ -409,20 +352,6 @@ def registration_update(*, registration: Registration, by, **fields) -> Registra
                 _record(attendance, attendance.status, attendance.status, by, f"country {old_country} → {new_country}")
                 waitlist_promote(event=events[attendance.event_id])
     return registration
-
-
-CHANGEABLE_FIELDS = (
-    "arrival_date",
-    "departure_date",
-    "dietary_needs",
-    "accessibility_needs",
-    "needs_visa_letter",
-    "passport_name",
-    "passport_number",
-    "passport_nationality",
-    "passport_expiry",
-)
-PASSPORT_FIELDS = ("passport_name", "passport_number", "passport_nationality", "passport_expiry")
 
 
 def registration_change(*, registration: Registration, by, data: dict, now=None) -> list[str]:
@@ -471,19 +400,6 @@ def _differs(old, new) -> bool:
     return (old or "") != (new or "") if not isinstance(old, (bool, dt.date)) else old != new
 
 
-def invitation_create(
-    *, week, email: str, by, role: str = "delegate", country: str = "", bureau: str = "", events=()
-) -> Invitation:
-    with transaction.atomic():
-        invitation = Invitation.objects.create(
-            week=week, email=email.strip().lower(), role=role, country=country, bureau=bureau, invited_by=by
-        )
-        if events:
-            invitation.events.set(events)
-        _notify(Notification.Kind.INVITATION, invitation=invitation)
-    return invitation
-
-
 def reminders_queue(*, week, by_date=None) -> int:
     """Queue one reminder per delegate with an approved place in ``week`` (never twice)."""
     approved = Registration.objects.filter(week=week, attendances__status=Status.APPROVED).distinct()
@@ -496,6 +412,6 @@ def reminders_queue(*, week, by_date=None) -> int:
     with transaction.atomic():
         for registration in approved:
             if registration.pk not in already:
-                _notify(Notification.Kind.REMINDER, registration=registration)
+                notify(Notification.Kind.REMINDER, registration=registration)
                 queued += 1
     return queued

@@ -17,11 +17,11 @@ from ..forms import RegistrationDetailsForm, RegistrationForm
 from ..models import AgendaFeed, AgendaItem, Attendance, ConferenceWeek, Event, Invitation, Registration, Status
 from ..permissions import email_verified
 from ..selectors import agenda_of, event_places, events_for_listing, registrations_of, sessions_visible
+from ..services.invitations import invitation_apply
 from ..services.registrations import (
     AlreadyRegistered,
     RegistrationError,
     attendance_set_status,
-    invitation_apply,
     registration_add_event,
     registration_change,
     registration_country,
