@@ -67,7 +67,7 @@ def prepare() -> None:
     from django.contrib.auth.models import Group
 
     from events.models import ConferenceWeek
-    from events.services.registrations import invitation_create
+    from events.services.invitations import invitation_create
     from portal.accounts.models import User
     from portal.audiences import GROUP_DELEGATES, GROUP_EDITORS
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import DEMO_PASSWORD, log_in, screenshot
-from .scenario import FORM_DELEGATE_EMAIL, FORM_DELEGATE_PASSWORD
-from .test_accessibility import IMPACTS, axe_source, run_axe  # noqa: F401 — axe_source is a fixture
+from .conftest import screenshot
+from .test_accessibility import IMPACTS, axe_source, run_axe, signed_in  # noqa: F401 — fixtures
 
 pytestmark = pytest.mark.slow
 
@@ -33,20 +32,9 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def states(browser, portal, staff_state, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("phone-states")
-    found = {"events@liaison.example": staff_state("events@liaison.example")}
-    for key, (address, password) in {
-        "form": (FORM_DELEGATE_EMAIL, FORM_DELEGATE_PASSWORD),
-        "delegate": ("delegate@liaison.example", DEMO_PASSWORD),
-    }.items():
-        context = browser.new_context(base_url=portal.base)
-        page = context.new_page()
-        log_in(page, address, password)
-        found[key] = str(folder / f"{key}.json")
-        context.storage_state(path=found[key])
-        context.close()
-    return found
+def states(signed_in, staff_state):  # noqa: F811 — pytest fixtures, imported above
+    """The delegates' cookies the accessibility checks use, and the event manager's."""
+    return {**signed_in, "events@liaison.example": staff_state("events@liaison.example")}
 
 
 def open_page(new_page, states, name, language, viewport):

@@ -10,9 +10,9 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from events.models import Attendance, Invitation, Registration, Status
+from events.services.invitations import invitation_apply
 from events.services.registrations import (
     RegistrationError,
-    invitation_apply,
     registration_change,
     registration_submit,
     registration_update,

@@ -88,7 +88,7 @@ class TestRegisteringOnTheSite:
         assert response.status_code == 302 and "/accounts/email/" in response["Location"]
 
     def test_french_page_and_invitation_prefill(self, client):
-        from events.services.registrations import invitation_create
+        from events.services.invitations import invitation_create
 
         event = f.event()
         invitation = invitation_create(
@@ -106,7 +106,7 @@ class TestRegisteringOnTheSite:
         assert "Mes inscriptions" in french and "En attente de validation" in french
 
     def test_an_invitation_to_my_verified_address_makes_me_a_delegate(self, client):
-        from events.services.registrations import invitation_create
+        from events.services.invitations import invitation_create
 
         event = f.event(audience="delegates")
         user = f.delegate(role="public", country="", organisation="")
@@ -131,7 +131,7 @@ class TestRegisteringOnTheSite:
     def test_an_invitation_held_by_someone_else_only_fills_the_form(self, client, case):
         from allauth.account.models import EmailAddress
 
-        from events.services.registrations import invitation_create
+        from events.services.invitations import invitation_create
 
         event = f.event(audience="delegates")
         user = f.delegate(role="public")
