@@ -28,9 +28,8 @@ def main(users_count: int, capacity: int, quota: int, out_path: str) -> None:
     now = timezone.now()
     week = ConferenceWeek.objects.create(
         slug="bench-week",
-        name_en="Benchmark week",
-        name_fr="Semaine de test",
-        city_en="Lyon",
+        name={"en": "Benchmark week", "fr": "Semaine de test"},
+        city={"en": "Lyon"},
         country="FR",
         start_date=now.date() + dt.timedelta(days=90),
         end_date=now.date() + dt.timedelta(days=94),
@@ -38,11 +37,10 @@ def main(users_count: int, capacity: int, quota: int, out_path: str) -> None:
     event = Event.objects.create(
         week=week,
         slug="bench-event",
-        name_en="Benchmark conference",
-        name_fr="Conférence de test",
+        name={"en": "Benchmark conference", "fr": "Conférence de test"},
         start_date=week.start_date,
         end_date=week.end_date,
-        city_en="Lyon",
+        city={"en": "Lyon"},
         country="FR",
         capacity=capacity,
         country_quota=quota,

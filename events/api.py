@@ -35,7 +35,7 @@ def _translations(obj, fields: tuple[str, ...]) -> dict[str, dict[str, str]]:
     """Every language the site has, with the fields written in it (missing ones left out)."""
     found = {}
     for code in _languages():
-        texts = {name: getattr(obj, f"{name}_{code}", "") for name in fields}
+        texts = {name: getattr(obj, name).translations.get(code, "") for name in fields}
         if any(texts.values()):
             found[code] = {name: value for name, value in texts.items() if value}
     return found

@@ -132,16 +132,12 @@ def _events(week, specs, start, opens, closes, tz):
             slug=slug,
             defaults={
                 "week": week,
-                "name_en": name_en,
-                "name_fr": name_fr,
-                "description_en": text_en,
-                "description_fr": text_fr,
+                "name": {"en": name_en, "fr": name_fr},
+                "description": {"en": text_en, "fr": text_fr},
                 "start_date": start + dt.timedelta(days=order * 2 if order < 2 else 0),
                 "end_date": start + dt.timedelta(days=min(order * 2 + 2, 4)),
-                "venue_en": "Convention centre",
-                "venue_fr": "Centre des congrès",
-                "city_en": week.city_en,
-                "city_fr": week.city_fr,
+                "venue": {"en": "Convention centre", "fr": "Centre des congrès"},
+                "city": dict(week.city.translations),
                 "country": week.country,
                 "capacity": capacity,
                 "country_quota": quota,
@@ -180,13 +176,10 @@ def _sessions(event, tz):
         date = day + dt.timedelta(days=offset // 2)
         Session.objects.create(
             event=event,
-            title_en=title_en,
-            title_fr=title_fr,
+            title={"en": title_en, "fr": title_fr},
             kind=kind,
-            room_en=rooms[0].format(room),
-            room_fr=rooms[1].format(room),
-            speakers_en=speakers,
-            speakers_fr=SPEAKERS_FR[speakers],
+            room={"en": rooms[0].format(room), "fr": rooms[1].format(room)},
+            speakers={"en": speakers, "fr": SPEAKERS_FR[speakers]},
             starts_at=dt.datetime.combine(date, dt.time(h1, m1), tz),
             ends_at=dt.datetime.combine(date, dt.time(h2, m2), tz),
             audience=event.audience,
@@ -202,11 +195,9 @@ def _roundtables(event, capacity=12):
             region=Region.objects.get(slug=region, locale__language_code="en"),
             language=language,
             topic_kind=kind,
-            topic_en=topic_en,
-            topic_fr=topic_fr,
+            topic={"en": topic_en, "fr": topic_fr},
             capacity=capacity,
-            room_en=f"Room {event.roundtables.count() + 1}",
-            room_fr=f"Salle {event.roundtables.count() + 1}",
+            room={"en": f"Room {event.roundtables.count() + 1}", "fr": f"Salle {event.roundtables.count() + 1}"},
         )
 
 
@@ -330,12 +321,10 @@ def _upcoming_waiting_list(week, small_event) -> None:
 def build(refresh: bool = False) -> str:
     singapore = _week(
         "singapore-2023",
-        name_en="Conference week — Singapore 2023",
-        name_fr="Semaine de conférence — Singapour 2023",
+        name={"en": "Conference week — Singapore 2023", "fr": "Semaine de conférence — Singapour 2023"},
         start_date=dt.date(2023, 6, 5),
         end_date=dt.date(2023, 6, 9),
-        city_en="Singapore",
-        city_fr="Singapour",
+        city={"en": "Singapore", "fr": "Singapour"},
         country="SG",
         time_zone="Asia/Singapore",
     )
@@ -355,12 +344,13 @@ def build(refresh: bool = False) -> str:
     start = dt.date(today.year + 1, 6, 7)
     upcoming = _week(
         "demo-week",
-        name_en=f"Conference week {start.year} (demonstration)",
-        name_fr=f"Semaine de conférence {start.year} (démonstration)",
+        name={
+            "en": f"Conference week {start.year} (demonstration)",
+            "fr": f"Semaine de conférence {start.year} (démonstration)",
+        },
         start_date=start,
         end_date=start + dt.timedelta(days=4),
-        city_en="Lyon",
-        city_fr="Lyon",
+        city={"en": "Lyon", "fr": "Lyon"},
         country="FR",
         time_zone="Europe/Paris",
     )

@@ -62,8 +62,7 @@ def calendar(name: str, sessions, language: str = "en") -> str:
     result = _calendar(name)
     with translation.override(language):
         for session in sessions:
-            title = getattr(session, f"title_{language}", "") or session.title
-            description = getattr(session, f"description_{language}", "") or session.description
+            title, description = session.title, session.description
             entry = CalendarEvent()
             entry.add("uid", f"session-{session.pk}@{host}")
             entry.add("dtstamp", now)

@@ -1,6 +1,7 @@
 """What events contribute to search (read by the search app; imports nothing of it).
 
-One document per event per language; both language versions form one translation group.
+One document per event per language it is written in (its name given in that language); the
+language versions form one translation group.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from portal.translated import site_languages
+
 from .models import Event, Session
-from .models.bilingual import in_language
 
 
 def _documents(units=None):
@@ -19,23 +21,23 @@ def _documents(units=None):
         events = events.filter(pk__in=[int(u) for u in units if str(u).isdigit()])
     for event in events.prefetch_related("sessions").order_by("pk"):
         sessions = list(event.sessions.all())
-        for language in ("en", "fr"):
-            titles = " ".join(getattr(s, f"title_{language}") for s in sessions if s.audience == event.audience)
+        for language in (code for code in site_languages() if code in event.name.translations):
+            titles = " ".join(s.title.in_language(language) for s in sessions if s.audience == event.audience)
             yield {
                 "id": f"event:{event.pk}:{language}",
                 "type": "event",
                 "language": language,
                 "group": f"event:{event.pk}",
                 "unit": str(event.pk),
-                "title": getattr(event, f"name_{language}"),
+                "title": event.name.in_language(language),
                 "url": f"/{language}/events/{event.slug}/",
                 "audience": event.audience,
                 "summary": _summary(event, language),
                 "body": " ".join(
                     [
-                        getattr(event, f"description_{language}"),
-                        in_language(event, "venue", language),
-                        in_language(event.week, "city", language),
+                        event.description.translations.get(language, ""),
+                        event.venue.in_language(language),
+                        event.week.city.in_language(language),
                         titles,
                     ]
                 ),
@@ -48,7 +50,7 @@ def _summary(event, language: str) -> str:
     """ "Singapore, June 5, 2023 – June 7, 2023" / "Singapour, 5 juin 2023 – 7 juin 2023"."""
     with translation.override(language):
         dates = f"{date_format(event.start_date, 'DATE_FORMAT')} – {date_format(event.end_date, 'DATE_FORMAT')}"
-    return f"{in_language(event, 'city', language)}, {dates}"
+    return f"{event.city.in_language(language)}, {dates}"
 
 
 def _units(instance) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from django.contrib import messages
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, Q
 from django.http import FileResponse
 from django.urls import reverse
@@ -24,6 +25,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, Sni
 
 from portal.audit.models import Action
 from portal.audit.services import record
+from portal.translated import TranslatedField, site_languages
 
 from .models import (
     HOLDING,
@@ -69,10 +71,35 @@ def register_registration_log_actions(actions):
             }
 
 
+class TranslatedIndexView(IndexView):
+    """Listings whose translated columns sort by the default language's text, not by the JSON.
+
+    Wagtail builds each column in ``_get_custom_column`` (the title column too) with the field
+    name as the sort key; ordering by a JSON column would sort by its first key, whichever
+    language that is, so the key is moved to the default language's text."""
+
+    def _get_custom_column(self, field_name, *args, **kwargs):
+        column = super()._get_custom_column(field_name, *args, **kwargs)
+        try:
+            field = self.model._meta.get_field(field_name)
+        except FieldDoesNotExist:
+            return column
+        if isinstance(field, TranslatedField):
+            column.sort_key = f"{field_name}__{site_languages()[0]}"
+        return column
+
+
+def translated_search(*names: str) -> list[str]:
+    """Admin search over every language of a translated field (JSON keys)."""
+    return [f"{name}__{code}" for name in names for code in site_languages()]
+
+
 class WeekViewSet(SnippetViewSet):
+    index_view_class = TranslatedIndexView
     model = ConferenceWeek
     icon = "date"
-    list_display = ["name_en", "start_date", "city_en"]
+    list_display = ["name", "start_date", "city"]
+    search_fields = translated_search("name", "city")
 
 
 def event_action_url(action: str, event: Event, next_url: str) -> str:
@@ -81,7 +108,7 @@ def event_action_url(action: str, event: Event, next_url: str) -> str:
     return f"{url}?{urlencode({'next': next_url, 'id': event.pk})}"
 
 
-class EventIndexView(IndexView):
+class EventIndexView(TranslatedIndexView):
     """Each event row offers its own "Print badges" (and "Assign roundtables" in its menu), so
     nobody has to know that the bulk-selection bar holds them."""
 
@@ -119,7 +146,7 @@ class EventViewSet(SnippetViewSet):
     index_view_class = EventIndexView
     icon = "calendar"
     list_display = [
-        "name_en",
+        "name",
         "week",
         "start_date",
         "capacity",
@@ -128,7 +155,7 @@ class EventViewSet(SnippetViewSet):
         "country_quota",
     ]
     list_filter = ["week"]
-    search_fields = ["name_en", "name_fr", "slug"]
+    search_fields = [*translated_search("name"), "slug"]
 
     def get_queryset(self, request):
         return Event.objects.annotate(
@@ -138,16 +165,27 @@ class EventViewSet(SnippetViewSet):
 
 
 class SessionViewSet(SnippetViewSet):
+    index_view_class = TranslatedIndexView
     model = Session
     icon = "time"
-    list_display = ["title_en", "event", "starts_at", "room_en", "kind"]
+    list_display = ["title", "event", "starts_at", "room", "kind"]
+    search_fields = translated_search("title", "speakers")
     list_filter = ["event", "kind"]
 
 
 class RoundtableViewSet(SnippetViewSet):
+    index_view_class = TranslatedIndexView
     model = Roundtable
     icon = "group"
-    list_display = ["topic_en", "event", "region", "language", "capacity", Column("seated", label=_("Seated"))]
+    list_display = [
+        "topic",
+        "event",
+        "region",
+        "language",
+        "capacity",
+        Column("seated", label=_("Seated")),
+    ]
+    search_fields = translated_search("topic")
     list_filter = ["event", "language"]
 
     def get_queryset(self, request):
@@ -254,8 +292,7 @@ class AttendanceViewSet(SnippetViewSet):
         "registration__user__first_name",
         "registration__user__last_name",
         "registration__user__email",
-        "event__name_en",
-        "event__name_fr",
+        *translated_search("event__name"),
     ]
     panels = [
         FieldPanel("registration", read_only=True),

@@ -255,15 +255,15 @@ def test_adding_an_event_with_a_malformed_id_answers_400_with_a_message(client, 
 def test_adding_an_event_the_delegate_may_not_see_names_no_event(client):
     delegate = UserFactory(role="delegate", organisation="NCB Lyon")
     first = f.event()
-    hidden = f.event(first.week, audience="law_enforcement", name_en="Covert operations workshop")
-    other_week = f.event(name_en="Another week's meeting")
+    hidden = f.event(first.week, audience="law_enforcement", name={"en": "Covert operations workshop"})
+    other_week = f.event(name={"en": "Another week's meeting"})
     registration = f.registered(delegate, first)
     client.force_login(delegate)
     for target in (hidden, other_week):
         response = client.post(reverse("events:add_event", args=[registration.pk]), {"event": str(target.pk)})
         assert response.status_code == 400
         body = response.content.decode()
-        assert target.name_en not in body
+        assert target.name.translations["en"] not in body
         assert "Choose one of this week" in body
     assert registration.attendances.count() == 1
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.audiences import Audience
+from portal.translated import TranslatedField
 
-from .bilingual import in_language
 from .week import Event
 
 
@@ -30,22 +30,16 @@ class SessionLanguage(models.TextChoices):
 
 class Session(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("event"))
-    title_en = models.CharField(_("title (English)"), max_length=255)
-    title_fr = models.CharField(_("title (French)"), max_length=255)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
+    title = TranslatedField(_("title"), max_length=255)
+    description = TranslatedField(_("description"), blank=True, multiline=True)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
-    room_en = models.CharField(_("room (English)"), max_length=120, blank=True)
-    room_fr = models.CharField(_("room (French)"), max_length=120, blank=True)
-    speakers_en = models.CharField(
-        _("speakers (English)"),
+    room = TranslatedField(_("room"), max_length=120, blank=True)
+    speakers = TranslatedField(
+        _("speakers"),
         max_length=500,
         blank=True,
-        help_text=_("Names with their roles, comma-separated: Jane Doe, Chair."),
-    )
-    speakers_fr = models.CharField(
-        _("speakers (French)"), max_length=500, blank=True, help_text=_("The same, with the roles in French.")
+        help_text=_("Names with their roles, comma-separated: Jane Doe, Chair. The roles in each language."),
     )
     kind = models.CharField(_("type"), max_length=20, choices=SessionKind.choices, default=SessionKind.PLENARY)
     language = models.CharField(
@@ -56,26 +50,10 @@ class Session(models.Model):
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
-        ordering = ["starts_at", "room_en"]
+        ordering = ["starts_at", "id"]
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def title(self) -> str:
-        return in_language(self, "title")
-
-    @property
-    def description(self) -> str:
-        return in_language(self, "description")
-
-    @property
-    def room(self) -> str:
-        return in_language(self, "room")
-
-    @property
-    def speakers(self) -> str:
-        return in_language(self, "speakers")
 
     @property
     def local_day(self):

@@ -6,7 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .bilingual import in_language
+from portal.translated import TranslatedField, site_language_choices
+
 from .registrations import Registration
 from .week import Event
 
@@ -21,12 +22,10 @@ class Roundtable(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="roundtables", verbose_name=_("event"))
     region = models.ForeignKey("taxonomy.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("region"))
     topic_kind = models.CharField(_("kind of topic"), max_length=20, choices=TopicKind.choices)
-    topic_en = models.CharField(_("topic (English)"), max_length=200)
-    topic_fr = models.CharField(_("topic (French)"), max_length=200)
-    language = models.CharField(_("language"), max_length=2, choices=[("en", _("English")), ("fr", _("French"))])
+    topic = TranslatedField(_("topic"), max_length=200)
+    language = models.CharField(_("language"), max_length=2, choices=site_language_choices)
     capacity = models.PositiveIntegerField(_("seats"))
-    room_en = models.CharField(_("room (English)"), max_length=120, blank=True)
-    room_fr = models.CharField(_("room (French)"), max_length=120, blank=True)
+    room = TranslatedField(_("room"), max_length=120, blank=True)
     facilitator = models.CharField(_("facilitator"), max_length=200, blank=True)
     rapporteur = models.CharField(_("rapporteur"), max_length=200, blank=True)
     outcome_notes = models.TextField(_("outcome notes"), blank=True)
@@ -41,14 +40,6 @@ class Roundtable(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic} ({self.region_name})"
-
-    @property
-    def topic(self) -> str:
-        return in_language(self, "topic")
-
-    @property
-    def room(self) -> str:
-        return in_language(self, "room")
 
     @property
     def region_name(self) -> str:

@@ -11,20 +11,19 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from portal.audiences import Audience
-
-from .bilingual import in_language
+from portal.translated import TranslatedField
 
 
 class ConferenceWeek(models.Model):
     """A week of events in one city (e.g. Singapore, 5–9 June 2023): delegates register once."""
 
     slug = models.SlugField(_("slug"), unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_fr = models.CharField(_("name (French)"), max_length=200)
+    name = TranslatedField(_("name"), max_length=200)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
-    city_en = models.CharField(_("city (English)"), max_length=120)
-    city_fr = models.CharField(_("city (French)"), max_length=120, blank=True, help_text=_("If it differs: Singapour."))
+    city = TranslatedField(
+        _("city"), max_length=120, help_text=_("Where a language names it differently, write it: Singapour.")
+    )
     country = CountryField(_("country"))
     time_zone = models.CharField(
         _("time zone"),
@@ -55,8 +54,7 @@ class ConferenceWeek(models.Model):
         blank=True,
         help_text=_("The person who signs visa invitation letters, e.g. the head of the conference secretariat."),
     )
-    letter_signatory_title_en = models.CharField(_("signatory's title (English)"), max_length=200, blank=True)
-    letter_signatory_title_fr = models.CharField(_("signatory's title (French)"), max_length=200, blank=True)
+    letter_signatory_title = TranslatedField(_("signatory's title"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("conference week")
@@ -65,18 +63,6 @@ class ConferenceWeek(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        return in_language(self, "name")
-
-    @property
-    def city(self) -> str:
-        return in_language(self, "city")
-
-    @property
-    def letter_signatory_title(self) -> str:
-        return in_language(self, "letter_signatory_title")
 
     @property
     def tzinfo(self):
@@ -118,16 +104,12 @@ class EventQuerySet(models.QuerySet):
 class Event(models.Model):
     week = models.ForeignKey(ConferenceWeek, on_delete=models.CASCADE, related_name="events", verbose_name=_("week"))
     slug = models.SlugField(_("slug"), unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_fr = models.CharField(_("name (French)"), max_length=200)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
+    name = TranslatedField(_("name"), max_length=200)
+    description = TranslatedField(_("description"), blank=True, multiline=True)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
-    venue_en = models.CharField(_("venue (English)"), max_length=200, blank=True)
-    venue_fr = models.CharField(_("venue (French)"), max_length=200, blank=True)
-    city_en = models.CharField(_("city (English)"), max_length=120)
-    city_fr = models.CharField(_("city (French)"), max_length=120, blank=True)
+    venue = TranslatedField(_("venue"), max_length=200, blank=True)
+    city = TranslatedField(_("city"), max_length=120)
     country = CountryField(_("country"))
     capacity = models.PositiveIntegerField(_("capacity"), help_text=_("Seats held by pending and approved delegates."))
     country_quota = models.PositiveIntegerField(
@@ -151,22 +133,6 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        return in_language(self, "name")
-
-    @property
-    def venue(self) -> str:
-        return in_language(self, "venue")
-
-    @property
-    def city(self) -> str:
-        return in_language(self, "city")
-
-    @property
-    def description(self) -> str:
-        return in_language(self, "description")
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()

@@ -47,7 +47,7 @@ def registrations_export(user) -> dict:
     ):
         registrations.append(
             {
-                "week": r.week.name_en,
+                "week": r.week.name.translations,
                 "role": r.role,
                 "country": str(r.country),
                 "bureau": r.bureau,
@@ -68,7 +68,7 @@ def registrations_export(user) -> dict:
                 "created_at": _date(r.created_at),
                 "events": [
                     {
-                        "event": a.event.name_en,
+                        "event": a.event.name.translations,
                         "status": a.status,
                         "history": [
                             {"from": h.from_status, "to": h.to_status, "at": _date(h.at)} for h in a.history.all()
@@ -76,13 +76,13 @@ def registrations_export(user) -> dict:
                     }
                     for a in r.attendances.all()
                 ],
-                "roundtables": [p.roundtable.topic_en for p in r.placements.all()],
+                "roundtables": [p.roundtable.topic.translations for p in r.placements.all()],
             }
         )
     return {
         "registrations": registrations,
         "starred_sessions": [
-            {"session": item.session.title_en, "starred_at": _date(item.created_at)}
+            {"session": item.session.title.translations, "starred_at": _date(item.created_at)}
             for item in AgendaItem.objects.filter(user=user).select_related("session")
         ],
         "has_agenda_feed": AgendaFeed.objects.filter(user=user).exists(),

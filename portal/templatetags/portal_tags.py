@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page, Site
 from portal.audiences import can_view
 from portal.pages.menu import menu_sections
 from portal.pages.translations import translation_state
+from portal.translated import language_in_a_sentence
 
 register = template.Library()
 
@@ -101,4 +102,27 @@ def translation_workflow(context, localize_translation):
         "state": translation_state(localize_translation),
         "can_submit": bool(perms and perms.can_submit_for_moderation()),
         "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.simple_tag
+def site_languages():
+    """The site's language codes, default first: ``{% site_languages as codes %}`` for texts
+    written once per language (an invitation goes out in all of them)."""
+    from portal.translated import site_languages as codes
+
+    return codes()
+
+
+@register.inclusion_tag("includes/translated.html", takes_context=True)
+def translated(context, text, linebreaks=False):
+    """``text`` (a translated field) in the reader's language; when only another language has
+    it, that text marked with its ``lang`` and a visible "(in English)"."""
+    language = getattr(text, "language", "")
+    return {
+        "text": text,
+        "fallback": getattr(text, "is_fallback", False),
+        "language": language,
+        "language_name": language_in_a_sentence(language),
+        "linebreaks": linebreaks,
     }

@@ -244,6 +244,38 @@ def test_event_manager_creates_an_invitation_with_the_week_chooser(new_page, sta
     assert_clean(page, "invitation")
 
 
+def test_event_manager_writes_an_event_in_each_language(new_page, staff_state, portal):
+    """The translated fields: one labelled input per language, saved together, found in either."""
+    page = open_admin(new_page, staff_state, EVENT_MANAGER)
+    page.goto("/admin/snippets/events/event/add/")
+    name = page.locator("#id_name_en")
+    expect(name).to_have_attribute("lang", "en")
+    expect(page.locator("#id_name_fr")).to_have_attribute("lang", "fr")
+    expect(page.get_by_label("French").first).to_be_visible()
+    name.fill("Browser-made conference")
+    page.get_by_role("button", name="Save").click()
+    # The French name may wait; the city may not: the error names the field, the text stays.
+    expect(page.locator(".error-message, .w-field__errors").first).to_be_visible()
+    expect(page.locator("#id_name_en")).to_have_value("Browser-made conference")
+    page.locator("#id_name_fr").fill("Conférence faite au navigateur")
+    page.locator("#id_slug").fill("browser-made-conference")
+    page.locator("#id_city_en").fill("Lyon")
+    page.locator("#id_start_date").fill("2027-06-07")
+    page.locator("#id_end_date").fill("2027-06-08")
+    page.locator("#id_country").select_option("FR")
+    page.locator("#id_capacity").fill("40")
+    page.locator("#id_registration_opens").fill("2027-01-04 09:00")
+    page.locator("#id_registration_closes").fill("2027-05-31 18:00")
+    page.locator("body").click(position={"x": 5, "y": 5})
+    assert exercise_choosers(page, choose=True) == ["Choose conference week"]
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.rstrip("/").endswith("/admin/snippets/events/event"), page.url
+    page.goto("/admin/snippets/events/event/?q=navigateur")
+    expect(page.get_by_role("link", name="Browser-made conference", exact=True)).to_be_visible()
+    assert_clean(page, "event in two languages")
+
+
 ROLE_VIEWS = {
     MODERATOR: ["/admin/", "/admin/reports/locked/", "/admin/reports/site-history/", "/admin/workflows/list/"],
     EVENT_MANAGER: [

@@ -21,11 +21,10 @@ def week(**fields) -> ConferenceWeek:
     start = fields.pop("start_date", timezone.now().date() + dt.timedelta(days=60))
     defaults = {
         "slug": f"week-{n}",
-        "name_en": f"Conference week {n}",
-        "name_fr": f"Semaine de conférence {n}",
+        "name": {"en": f"Conference week {n}", "fr": f"Semaine de conférence {n}"},
         "start_date": start,
         "end_date": start + dt.timedelta(days=4),
-        "city_en": "Lyon",
+        "city": {"en": "Lyon"},
         "country": "FR",
     }
     return ConferenceWeek.objects.create(**{**defaults, **fields})
@@ -38,13 +37,11 @@ def event(the_week=None, **fields) -> Event:
     defaults = {
         "week": the_week,
         "slug": f"event-{n}",
-        "name_en": f"Heads of bureau conference {n}",
-        "name_fr": f"Conférence des chefs de bureau {n}",
+        "name": {"en": f"Heads of bureau conference {n}", "fr": f"Conférence des chefs de bureau {n}"},
         "start_date": the_week.start_date,
         "end_date": the_week.start_date + dt.timedelta(days=2),
-        "venue_en": "Convention centre",
-        "venue_fr": "Centre des congrès",
-        "city_en": the_week.city_en,
+        "venue": {"en": "Convention centre", "fr": "Centre des congrès"},
+        "city": dict(the_week.city.translations),
         "country": the_week.country,
         "capacity": 10,
         "country_quota": None,
@@ -59,14 +56,11 @@ def session(the_event, **fields) -> Session:
     start = timezone.make_aware(dt.datetime.combine(the_event.start_date, dt.time(9, 0)))
     defaults = {
         "event": the_event,
-        "title_en": "Opening plenary",
-        "title_fr": "Séance plénière d'ouverture",
+        "title": {"en": "Opening plenary", "fr": "Séance plénière d'ouverture"},
         "starts_at": start,
         "ends_at": start + dt.timedelta(hours=1, minutes=30),
-        "room_en": "Hall A",
-        "room_fr": "Salle A",
-        "speakers_en": "Secretary General",
-        "speakers_fr": "Secrétaire général",
+        "room": {"en": "Hall A", "fr": "Salle A"},
+        "speakers": {"en": "Secretary General", "fr": "Secrétaire général"},
     }
     return Session.objects.create(**{**defaults, **fields})
 
@@ -76,8 +70,7 @@ def roundtable(the_event, region="europe", language="en", capacity=8, **fields) 
         "event": the_event,
         "region": Region.objects.get(slug=region, locale__language_code="en"),
         "topic_kind": "crime_issue",
-        "topic_en": f"Topic for {region}",
-        "topic_fr": f"Sujet pour {region}",
+        "topic": {"en": f"Topic for {region}", "fr": f"Sujet pour {region}"},
         "language": language,
         "capacity": capacity,
     }

@@ -98,7 +98,7 @@ def test_staff_change_of_a_delegates_country_in_the_admin_moves_the_quota(client
 def test_admin_event_list_shows_seats_and_waiting_list(client):
     from events.models import Status
 
-    the_event = f.event(capacity=10, country_quota=1, name_en="Quota conference")
+    the_event = f.event(capacity=10, country_quota=1, name={"en": "Quota conference"})
     f.registered(f.delegate(country="FR"), the_event)
     f.registered(f.delegate(country="FR"), the_event, status=Status.PENDING)
     client.force_login(f.delegate(role="event_manager"))

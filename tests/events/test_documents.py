@@ -48,7 +48,7 @@ def document_url(registration, kind):
 class TestBadge:
     def test_delegate_downloads_their_badge_with_name_country_role_table_and_qr(self, client):
         event = f.event()
-        table = f.roundtable(event, region="africa", topic_en="Online scam centres")
+        table = f.roundtable(event, region="africa", topic={"en": "Online scam centres"})
         user = f.delegate(country="EG", first_name="محمد", last_name="عبد الله")
         registration = f.registered(user, event)
         registration.placements.create(roundtable=table, event=event)
@@ -59,7 +59,7 @@ class TestBadge:
         content = b"".join(response.streaming_content)
         text = pdf_text(content)
         assert "محمد عبد الله" in text
-        assert "Egypt" in text and "DELEGATE" in text and event.name_en in text
+        assert "Egypt" in text and "DELEGATE" in text and event.name.translations["en"] in text
         assert "Online scam centres" in text
         assert qr_codes(content, scale=3) == [registration.checkin_code]
 
@@ -71,7 +71,7 @@ class TestBadge:
         registration.placements.create(roundtable=table, event=event)
         client.force_login(user)
         text = pdf_text(b"".join(client.get(document_url(registration, "badge")).streaming_content))
-        assert "Sénégal" in text and "DÉLÉGUÉ" in text and event.name_fr in text
+        assert "Sénégal" in text and "DÉLÉGUÉ" in text and event.name.translations["fr"] in text
         assert "Sujet pour africa — Afrique" in text  # the roundtable and its region in French
 
     @pytest.mark.parametrize(
@@ -146,7 +146,7 @@ class TestVisaLetter:
         assert response.status_code == 409 and "once a place at an event is approved" in response.text
 
     def test_letter_has_passport_details_dates_signatory_reference_in_the_delegates_language(self, client):
-        week = f.week(letter_signatory="Jürgen Stock", letter_signatory_title_fr="Secrétaire général")
+        week = f.week(letter_signatory="Jürgen Stock", letter_signatory_title={"fr": "Secrétaire général"})
         event = f.event(week)
         user = f.delegate(country="MA", language="fr")
         registration = f.registered(
@@ -162,7 +162,7 @@ class TestVisaLetter:
         text = pdf_text(b"".join(response.streaming_content))
         assert "autorités consulaires" in text and "Maroc" in text
         assert "MA1234567" in text and "Youssef El Amrani" in text and "يوسف العمراني" in text
-        assert event.name_fr in text and "Jürgen Stock" in text and "Secrétaire général" in text
+        assert event.name.translations["fr"] in text and "Jürgen Stock" in text and "Secrétaire général" in text
         assert f"LIA/{week.slug.upper()}/{registration.pk:06d}" in text
         assert "Données personnelles" in text  # every page says what it holds
 
@@ -179,7 +179,11 @@ class TestCertificate:
         response = client.get(document_url(registration, "certificate"))
         assert response.status_code == 200
         text = pdf_text(b"".join(response.streaming_content))
-        assert "Certificate of attendance" in text and "Ελένη Παπαδοπούλου" in text and event.name_en in text
+        assert (
+            "Certificate of attendance" in text
+            and "Ελένη Παπαδοπούλου" in text
+            and event.name.translations["en"] in text
+        )
 
 
 def _many_registrations(event, count):

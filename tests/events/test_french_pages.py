@@ -47,7 +47,7 @@ def test_my_registrations_in_french_names_the_region_room_and_day_in_french(clie
     page = client.get("/fr/events/my/").text
     table = Roundtable.objects.get(placements__registration__user=user)
     assert f"({table.region.localized.name})" in page and "(Africa)" not in page
-    assert f"Salle {table.room_en.split()[-1]}" in page and "Room " not in page
+    assert f"Salle {table.room.translations['en'].split()[-1]}" in page and "Room " not in page
 
 
 def test_check_in_is_not_called_like_the_home_page(client):

@@ -46,7 +46,7 @@ def test_cancelling_someone_elses_place_is_404_and_changes_nothing(client, two_d
     assert response.status_code == 404
     unknown = client.post(reverse("events:cancel", args=[d["attendance"].pk + 10_000]))
     assert unknown.status_code == 404  # the same answer as an id that does not exist
-    assert d["first"].name_en not in response.text
+    assert d["first"].name.translations["en"] not in response.text
     assert Attendance.objects.get(pk=d["attendance"].pk).status == Status.APPROVED
 
 
@@ -75,14 +75,16 @@ def test_personal_agenda_feed_needs_its_secret_and_shows_only_its_owner(client, 
     assert client.get(f"/api/v1/agenda/{token[:-1]}x.ics").status_code == 404
     assert client.get("/api/v1/agenda/.ics").status_code == 404
     mine = client.get(reverse("events:my")).text
-    assert token not in mine and d["session"].title_en not in mine  # Bob's page shows his (empty) agenda
+    assert (
+        token not in mine and d["session"].title.translations["en"] not in mine
+    )  # Bob's page shows his (empty) agenda
     feed = client.get(f"/api/v1/agenda/{token}.ics").content.decode()
-    assert d["session"].title_en in feed  # the secret address is the key, as calendar apps need
+    assert d["session"].title.translations["en"] in feed  # the secret address is the key, as calendar apps need
 
 
 def test_starring_a_session_of_an_event_one_may_not_see_is_404(client, two_delegates):
     d = two_delegates
-    hidden = f.session(d["restricted"], audience="law_enforcement", title_en="Covert briefing")
+    hidden = f.session(d["restricted"], audience="law_enforcement", title={"en": "Covert briefing"})
     client.force_login(d["bob"])
     response = client.post(reverse("events:star", args=[hidden.pk]))
     assert response.status_code == 404 and "Covert briefing" not in response.text

@@ -54,8 +54,13 @@ def register_through_the_site(client, user, event, language):
 def test_the_confirmation_has_text_html_and_the_events_calendar_in_the_delegates_language(
     client, language, greeting, received
 ):
-    week = f.week(name_en="Officers' Conference week", name_fr="Semaine de la conférence des officiers")
-    event = f.event(week, name_en="Officers' Conference", name_fr="Conférence des officiers")
+    week = f.week(
+        name={"en": "Officers' Conference week", "fr": "Semaine de la conférence des officiers"},
+    )
+    event = f.event(
+        week,
+        name={"en": "Officers' Conference", "fr": "Conférence des officiers"},
+    )
     user = f.delegate(language=language, first_name="Amina", last_name="Diallo")
     message = register_through_the_site(client, user, event, language)
     parsed, found = parts(message)
@@ -63,7 +68,7 @@ def test_the_confirmation_has_text_html_and_the_events_calendar_in_the_delegates
     text, html, ics = found["text/plain"][0], found["text/html"][0], found["text/calendar"][0]
     # Plain text is plain: no HTML escapes, in the subject either.
     assert "&#x27;" not in text and "&amp;" not in text and "&#x27;" not in str(parsed["Subject"])
-    assert event.name_en in text if language == "en" else event.name_fr in text
+    assert event.name.translations["en"] in text if language == "en" else event.name.translations["fr"] in text
     assert received in text
     if language == "en":
         assert greeting in text
@@ -79,11 +84,13 @@ def test_the_confirmation_has_text_html_and_the_events_calendar_in_the_delegates
     assert f"DTSTART;VALUE=DATE:{event.start_date:%Y%m%d}" in ics
     assert "STATUS:TENTATIVE" in ics
     summary = re.search(r"SUMMARY:(.*)", ics).group(1).strip()
-    assert summary == (event.name_en if language == "en" else event.name_fr).replace(",", "\\,")
+    assert summary == (event.name.translations["en"] if language == "en" else event.name.translations["fr"]).replace(
+        ",", "\\,"
+    )
 
 
 def test_the_approval_attaches_a_confirmed_calendar_and_a_french_subject_is_typeset(client):
-    event = f.event(name_fr="Conférence (démonstration)")
+    event = f.event(name={"fr": "Conférence (démonstration)"})
     user = f.delegate(language="fr")
     register_through_the_site(client, user, event, "fr")
     attendance_set_status(attendance=event.attendances.get(), status=Status.APPROVED, by=None)

@@ -118,7 +118,9 @@ def test_delegates_cannot_open_the_outbox(client):
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_plain_text_mail_carries_no_html_escapes(language):
-    event = f.event(name_en="Heads of NCB Officers' Conference", name_fr="Conférence « Officers' » des chefs de BCN")
+    event = f.event(
+        name={"en": "Heads of NCB Officers' Conference", "fr": "Conférence « Officers' » des chefs de BCN"},
+    )
     user = f.delegate(language=language)
     f.registered(user, event)
     mail.outbox.clear()

@@ -182,7 +182,7 @@ class TestPersonalDataDownload:
         [reg] = data["events"]["registrations"]
         assert reg["passport"]["number"] == "P1234567" and reg["checkin_code"] == registration.checkin_code
         assert reg["events"][0]["status"] == "approved" and reg["events"][0]["history"]
-        assert data["events"]["starred_sessions"][0]["session"] == session.title_en
+        assert data["events"]["starred_sessions"][0]["session"] == session.title.translations  # every language held
         assert [(a["action"], a["object"]) for a in data["staff_access"]] == [
             ("document", f"registration #{registration.pk}")
         ]

@@ -93,7 +93,7 @@ def test_index_updates_of_several_changes_share_one_waiting_task():
             events.append(f.event())
     for event in events:
         with committed():
-            event.name_en += " (renamed)"
+            event.name = {**event.name.translations, "en": event.name.translations["en"] + " (renamed)"}
             event.save()
     assert PendingIndexUpdate.objects.filter(source="event", unit__in=[str(e.pk) for e in events]).count() == 3
     assert waiting(process_pending_index_updates).count() == 1

@@ -222,7 +222,10 @@ class TestRegisteringOnTheSite:
 
     def test_starring_builds_a_personal_ical_agenda(self, client):
         event = f.event()
-        session = f.session(event, title_en="Data, data, data; and more", title_fr="Données")
+        session = f.session(
+            event,
+            title={"en": "Data, data, data; and more", "fr": "Données"},
+        )
         user = f.delegate()
         client.force_login(user)
         client.post(reverse("events:star", args=[session.pk]), {"next": "https://evil.example/"})
@@ -305,7 +308,7 @@ class TestExportsAndStatistics:
         assert response.text.count('<table class="bar-chart">') == 3
         assert "style=" not in response.text
         # Full names, country names (not codes), capacity beside the seats taken.
-        assert f'<th scope="row">{event.name_en}</th>' in response.text
+        assert f'<th scope="row">{event.name.translations["en"]}</th>' in response.text
         assert '<th scope="row">Senegal</th>' in response.text and ">SN<" not in response.text
         assert "3 of 10 seats taken" in response.text
         assert 'class="bar-track" width="100"' in response.text  # capacity is the scale here
@@ -359,7 +362,7 @@ class TestRoundtables:
 
     def test_delegates_see_their_table(self, client):
         event = f.event()
-        f.roundtable(event, "europe", "en", topic_en="Online fraud networks", room_en="Room 4")
+        f.roundtable(event, "europe", "en", topic={"en": "Online fraud networks"}, room={"en": "Room 4"})
         registration = registered(f.delegate(), event, status=Status.APPROVED)
         roundtables_assign(event=event)
         client.force_login(registration.user)
@@ -374,17 +377,21 @@ class TestApi:
         assert public.slug in slugs and officers.slug not in slugs
         assert client.get(f"/api/v1/events/{officers.slug}").status_code == 404
         english = client.get(f"/api/v1/events/{public.slug}").json()
-        assert (english["language"], english["name"]) == ("en", public.name_en)
-        assert english["translations"]["fr"]["name"] == public.name_fr
+        assert (english["language"], english["name"]) == ("en", public.name.translations["en"])
+        assert english["translations"]["fr"]["name"] == public.name.translations["fr"]
         assert not any(key.endswith(("_en", "_fr")) for key in english)  # no per-language fields
         french = client.get(f"/api/v1/events/{public.slug}", {"lang": "fr"}).json()
-        assert (french["language"], french["name"], french["venue"]) == ("fr", public.name_fr, "Centre des congrès")
+        assert (french["language"], french["name"], french["venue"]) == (
+            "fr",
+            public.name.translations["fr"],
+            "Centre des congrès",
+        )
         assert client.get(f"/api/v1/events/{public.slug}", HTTP_ACCEPT_LANGUAGE="fr").json()["language"] == "fr"
 
     def test_sessions_roundtables_and_ical(self, client):
         event = f.event(audience="public")
-        f.session(event, title_en="Opening", title_fr="Ouverture", audience="public")
-        f.session(event, title_en="Closed door briefing", audience="law_enforcement")
+        f.session(event, title={"en": "Opening", "fr": "Ouverture"}, audience="public")
+        f.session(event, title={"en": "Closed door briefing"}, audience="law_enforcement")
         f.roundtable(event, "americas", "fr")
         sessions = client.get(f"/api/v1/events/{event.slug}/sessions").json()
         assert [s["title"] for s in sessions] == ["Opening"]
@@ -416,17 +423,16 @@ def test_events_are_searchable_in_both_languages(client, django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         event = f.event(
             audience="public",
-            name_en="Cybercrime investigators' meeting",
-            name_fr="Réunion des enquêteurs en cybercriminalité",
+            name={"en": "Cybercrime investigators' meeting", "fr": "Réunion des enquêteurs en cybercriminalité"},
         )
     english = search_run(user=AnonymousUser(), params=QueryDict("q=investigators"), language="en")
-    assert event.name_en in [h["title"] for h in english.hits]
+    assert event.name.translations["en"] in [h["title"] for h in english.hits]
     french = search_run(user=AnonymousUser(), params=QueryDict("q=enquêteurs"), language="fr")
     hit = next(h for h in french.hits if h["type"] == "event")
-    assert hit["title"] == event.name_fr and hit["translations"][0]["language"] == "en"
+    assert hit["title"] == event.name.translations["fr"] and hit["translations"][0]["language"] == "en"
     with django_capture_on_commit_callbacks(execute=True):
-        hidden = f.event(audience="law_enforcement", name_en="Investigators closed session")
+        hidden = f.event(audience="law_enforcement", name={"en": "Investigators closed session"})
     titles = [
         h["title"] for h in search_run(user=AnonymousUser(), params=QueryDict("q=investigators"), language="en").hits
     ]
-    assert hidden.name_en not in titles
+    assert hidden.name.translations["en"] not in titles

@@ -54,7 +54,7 @@ class Items:
     event: object = None
 
     def titles(self) -> list[str]:
-        return [self.news.title, self.insider.title, self.toolkit.title, self.event.name_en]
+        return [self.news.title, self.insider.title, self.toolkit.title, self.event.name.translations["en"]]
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,10 @@ def world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         news_index = en_index(NewsIndexPage)
         home = news_index.get_parent().specific
-        the_week = week(slug="matrix-week", name_en="Matrix week", name_fr="Semaine matrice")
+        the_week = week(
+            slug="matrix-week",
+            name={"en": "Matrix week", "fr": "Semaine matrice"},
+        )
         items = {}
         for audience in ORDER:
             word, misspelt = WORDS[audience]
@@ -106,13 +109,15 @@ def world(django_db_setup, django_db_blocker):
             it.event = event(
                 the_week,
                 slug=f"matrix-{word}",
-                name_en=f"Matrix {word} congress",
-                name_fr=f"Congrès matrice {word}",
+                name={"en": f"Matrix {word} congress", "fr": f"Congrès matrice {word}"},
                 audience=audience,
                 registration_closes=timezone.now() + dt.timedelta(days=30),
             )
-            session(it.event, title_en=f"Matrix {word} session", title_fr=f"Séance {word}", audience=audience)
-            roundtable(it.event, topic_en=f"Matrix {word} table", topic_fr=f"Table {word}")
+            session(it.event, title={"en": f"Matrix {word} session", "fr": f"Séance {word}"}, audience=audience)
+            roundtable(
+                it.event,
+                topic={"en": f"Matrix {word} table", "fr": f"Table {word}"},
+            )
             items[audience] = it
     yield items
     with django_db_blocker.unblock():
@@ -292,7 +297,7 @@ def check_event_pages(client, it, ok, role):
     listing = client.get(reverse("events:list")).text
     detail = client.get(reverse("events:detail", args=[it.event.slug]))
     if ok:
-        assert it.event.name_en in listing
+        assert it.event.name.translations["en"] in listing
         assert detail.status_code == 200 and f"Matrix {it.word} session" in detail.text
     else:
         assert not leaks(listing, it)
@@ -302,7 +307,7 @@ def check_event_pages(client, it, ok, role):
             assert detail["Location"].startswith("/en/accounts/login/")
         else:
             assert "restricted" in detail.text and str(Audience(CLEARANCE[role]).label) in detail.text
-        assert it.event.name_en not in detail.text and f"Matrix {it.word} session" not in detail.text
+        assert it.event.name.translations["en"] not in detail.text and f"Matrix {it.word} session" not in detail.text
 
 
 def check_events_api(client, it, ok, role):

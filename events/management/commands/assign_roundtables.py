@@ -28,9 +28,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{prefix} kept {report.kept}, placed {report.placed}, removed {report.removed} placements.")
         for table in Roundtable.objects.filter(event=found).select_related("region").order_by("id"):
             taken = report.tables.get(table.id, 0)
-            self.stdout.write(
-                f"  {table.region.slug:<26} {table.language}  {taken:>3}/{table.capacity}  {table.topic_en}"
-            )
+            self.stdout.write(f"  {table.region.slug:<26} {table.language}  {taken:>3}/{table.capacity}  {table.topic}")
         if report.unplaced:
             self.stdout.write(self.style.WARNING(f"{len(report.unplaced)} delegates could not be seated:"))
             for delegate, reason in report.unplaced[:50]:
