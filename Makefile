@@ -53,6 +53,8 @@ $(E2E_NODE): tests/e2e/package-lock.json
 
 test: install system-packages $(E2E_NODE)
 	$(PY) -m pytest
+	# The same portal with Spanish and Arabic switched on in settings (issue 17's proof).
+	$(PY) -m pytest tests/four_languages --ds=portal.settings.test_four_languages
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from portal.translated import site_language_choices
 
 
 class UserManager(BaseUserManager):
@@ -52,7 +53,7 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=8,
-        choices=settings.LANGUAGES,
+        choices=site_language_choices,
         default="en",
     )
 

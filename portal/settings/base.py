@@ -137,8 +137,11 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
 # --- Languages ---------------------------------------------------------------------------
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+# The site's languages, default first: English and French unless LIAISON_LANGUAGES names others
+# (e.g. en,fr,es,ar). Each needs a name here and an analysis in search/languages.py.
+LANGUAGE_NAMES = {"en": _("English"), "fr": _("French"), "es": _("Spanish"), "ar": _("Arabic")}
+LANGUAGES = env.languages(env.get_list("LIAISON_LANGUAGES", ["en", "fr"]), LANGUAGE_NAMES)
+LANGUAGE_CODE = LANGUAGES[0][0]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("fr", "Français")]

@@ -187,3 +187,18 @@ def email_from_url(url: str | None) -> dict:
     raise ImproperlyConfigured(
         f"EMAIL_URL scheme {scheme!r} is not supported (use smtp, smtp+tls, smtps, console or file)."
     )
+
+
+def languages(codes: list[str], names: dict) -> list[tuple[str, object]]:
+    """``settings.LANGUAGES`` from a list of codes; an unknown or repeated code stops the start
+    with its name, rather than serving a site in a language nobody set up."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    codes = [code.strip().lower() for code in codes if code.strip()]
+    unknown = [code for code in codes if code not in names]
+    if unknown or not codes or len(set(codes)) != len(codes):
+        raise ImproperlyConfigured(
+            f"LIAISON_LANGUAGES={','.join(codes)}: give each once, from {', '.join(names)}"
+            + (f" (unknown: {', '.join(unknown)})" if unknown else "")
+        )
+    return [(code, names[code]) for code in codes]

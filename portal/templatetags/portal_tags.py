@@ -15,7 +15,13 @@ from portal.translated import language_in_a_sentence
 
 register = template.Library()
 
-LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+
+def _own_name(code: str) -> str:
+    """A language's name in itself (Français, Español, العربية), as language switchers show it."""
+    try:
+        return translation.get_language_info(code)["name_local"].capitalize()
+    except KeyError:
+        return code
 
 
 def _home_for(request, language: str):
@@ -42,9 +48,15 @@ def main_menu(context):
     language = translation.get_language() or settings.LANGUAGE_CODE
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else None
+    items, written_in = menu_sections(site, language, request.user), None
+    default = settings.LANGUAGE_CODE
+    if not items and language[:2] != default:
+        # A language switched on before its pages are written: the sections in the default
+        # language, marked as such, rather than an empty menu.
+        items, written_in = menu_sections(site, default, request.user), default
     return [
-        {**item, "active": bool(current_path and current_path.startswith(item["path"]))}
-        for item in menu_sections(site, language, request.user)
+        {**item, "active": bool(current_path and current_path.startswith(item["path"])), "lang": written_in}
+        for item in items
     ]
 
 
@@ -68,7 +80,7 @@ def language_links(context):
         links.append(
             {
                 "code": code,
-                "name": LANGUAGE_NAMES.get(code, code),
+                "name": _own_name(code),
                 "url": url,
                 "available": available,
             }
@@ -125,4 +137,19 @@ def translated(context, text, linebreaks=False):
         "language": language,
         "language_name": language_in_a_sentence(language),
         "linebreaks": linebreaks,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context):
+    """The language the page's content is written in, its direction, and whether it stands in
+    for the reader's (a page not yet translated is served in the default language)."""
+    page = context.get("page")
+    reader = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    code = page.locale.language_code if getattr(page, "locale_id", None) else reader
+    return {
+        "code": code,
+        "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr",
+        "fallback": code != reader,
+        "name": language_in_a_sentence(code),
     }

@@ -8,6 +8,7 @@ journey's final state go to ``test-artifacts/e2e/``.
 
 from __future__ import annotations
 
+import contextlib
 import email
 import email.policy
 import json
@@ -123,10 +124,10 @@ def body_of(message) -> str:
     return part.get_content() if part else message.get_content()
 
 
-@pytest.fixture(scope="session")
-def portal(tmp_path_factory) -> LivePortal:
-    """Build and serve a portal on loopback, as a new user's `make run` would."""
-    var = tmp_path_factory.mktemp("e2e-portal")
+@contextlib.contextmanager
+def served_portal(var: Path, extra_env: dict | None = None, scenario: bool = True):
+    """Build and serve a portal on loopback, as a new user's `make run` would (``extra_env``:
+    settings of its environment, e.g. LIAISON_LANGUAGES; ``scenario``: the e2e people and codes)."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     environment = {
@@ -140,6 +141,7 @@ def portal(tmp_path_factory) -> LivePortal:
         "SITE_URL": base,
         "API_RATE_LIMIT": "off",  # schemathesis sends hundreds of requests a minute from one address
         "PYTHONPATH": str(ROOT),
+        **(extra_env or {}),
     }
     logs = var / "server.log"
 
@@ -154,8 +156,10 @@ def portal(tmp_path_factory) -> LivePortal:
     manage("migrate", "--noinput", "-v0")
     manage("load_demo")
     manage("search_index", "--rebuild")
-    prepared = manage("shell", "-c", "from tests.e2e.scenario import prepare; prepare()")
-    facts = json.loads([line for line in prepared.splitlines() if line.startswith("{")][-1])
+    facts = {"totp": {}, "pages": {}, "codes": {}}
+    if scenario:
+        prepared = manage("shell", "-c", "from tests.e2e.scenario import prepare; prepare()")
+        facts = json.loads([line for line in prepared.splitlines() if line.startswith("{")][-1])
 
     with logs.open("w") as log:
         server = subprocess.Popen(
@@ -197,6 +201,22 @@ def portal(tmp_path_factory) -> LivePortal:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+@pytest.fixture(scope="session")
+def portal(tmp_path_factory) -> LivePortal:
+    """The portal as `make run` serves it: English and French, the demo and the e2e scenario."""
+    with served_portal(tmp_path_factory.mktemp("e2e-portal")) as live:
+        yield live
+
+
+@pytest.fixture(scope="session")
+def four_language_portal(tmp_path_factory) -> LivePortal:
+    """`LIAISON_LANGUAGES=en,fr,es,ar make run`: the same demo, Spanish and Arabic switched on."""
+    with served_portal(
+        tmp_path_factory.mktemp("e2e-four"), {"LIAISON_LANGUAGES": "en,fr,es,ar"}, scenario=False
+    ) as live:
+        yield live
 
 
 @pytest.fixture(scope="session")
