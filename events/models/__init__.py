@@ -1,6 +1,6 @@
 """Event data, one module per part: the week and its events, the programme, registrations, roundtables."""
 
-from .programme import AgendaFeed, AgendaItem, Session, SessionKind, SessionLanguage  # noqa: F401
+from .programme import AgendaFeed, AgendaItem, Session, SessionKind, session_language_choices  # noqa: F401
 from .registrations import (  # noqa: F401
     HOLDING,
     Attendance,

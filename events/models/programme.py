@@ -6,11 +6,12 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.audiences import Audience
-from portal.translated import TranslatedField
+from portal.translated import TranslatedField, language_in_a_sentence, site_language_choices
 
 from .week import Event
 
@@ -22,10 +23,38 @@ class SessionKind(models.TextChoices):
     WORKSHOP = "workshop", pgettext_lazy("session kind", "Workshop")
 
 
-class SessionLanguage(models.TextChoices):
-    EN = "en", _("English")
-    FR = "fr", _("French")
-    BOTH = "en+fr", _("English and French (interpretation)")
+def session_language_choices() -> list[tuple[str, str]]:
+    """Each site language, and each pair of them with interpretation ("en+fr"): a callable over
+    settings.LANGUAGES, so a language switched on offers its sessions with no migration."""
+    codes = [code for code, _name in site_language_choices()]
+    pairs = [
+        (f"{first}+{second}", SessionLanguagePair(first, second))
+        for index, first in enumerate(codes)
+        for second in codes[index + 1 :]
+    ]
+    return [*site_language_choices(), *pairs]
+
+
+class SessionLanguagePair:
+    """The label of a pair, translated when shown (not when the choices are built)."""
+
+    def __init__(self, first: str, second: str):
+        self.first, self.second = first, second
+
+    def __str__(self) -> str:
+        return capfirst(
+            _("%(first)s and %(second)s (interpretation)")
+            % {"first": language_in_a_sentence(self.first), "second": language_in_a_sentence(self.second)}
+        )
+
+    def __eq__(self, other):
+        return isinstance(other, SessionLanguagePair) and (self.first, self.second) == (other.first, other.second)
+
+    def __hash__(self):
+        return hash((self.first, self.second))
+
+
+BOTH_LANGUAGES = "en+fr"
 
 
 class Session(models.Model):
@@ -42,9 +71,7 @@ class Session(models.Model):
         help_text=_("Names with their roles, comma-separated: Jane Doe, Chair. The roles in each language."),
     )
     kind = models.CharField(_("type"), max_length=20, choices=SessionKind.choices, default=SessionKind.PLENARY)
-    language = models.CharField(
-        _("language"), max_length=5, choices=SessionLanguage.choices, default=SessionLanguage.BOTH
-    )
+    language = models.CharField(_("language"), max_length=5, choices=session_language_choices, default=BOTH_LANGUAGES)
     audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.DELEGATES)
 
     class Meta:

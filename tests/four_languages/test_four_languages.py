@@ -151,3 +151,18 @@ def test_a_page_not_yet_translated_is_served_in_english_and_says_so(client):
     assert '<span lang="en" dir="auto">Heads of bureau conference</span>' in listing
     assert "(in English: not yet translated)" in listing
     assert "Conferencia de jefes" in client.get("/es/events/").text and event.slug
+
+
+def test_sessions_are_given_in_any_language_or_pair_of_them():
+    from django.utils import translation
+
+    from events.models import session_language_choices
+
+    codes = [code for code, _label in session_language_choices()]
+    assert {"es", "ar", "en+fr", "es+ar"} <= set(codes) and len(codes) == 4 + 6
+    event = four_language_event()
+    session = f.session(event, language="es+ar")
+    session.full_clean()
+    assert session.get_language_display() == "Spanish and Arabic (interpretation)"
+    with translation.override("fr"):
+        assert session.get_language_display() == "Espagnol et arabe (interprétation)"

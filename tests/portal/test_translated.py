@@ -157,3 +157,10 @@ def test_the_admin_sorts_a_translated_column_by_the_default_language(client):
         reverse("wagtailsnippets_events_event:list"), {"ordering": "-name__en", "q": "meeting"}
     ).content.decode()
     assert text.index("Zeta meeting") < text.index("Alpha meeting")
+
+
+def test_a_session_in_both_languages_is_labelled_in_the_readers_language():
+    session = Session(language="en+fr")
+    assert session.get_language_display() == "English and French (interpretation)"
+    with translation.override("fr"):
+        assert session.get_language_display() == "Anglais et français (interprétation)"
