@@ -1,8 +1,10 @@
 """Audiences: who may see what. The one rule every surface goes through.
 
 Content and event items carry an audience, ordered ``public < delegates < law_enforcement <
-staff``. A user's clearance is the highest audience their groups grant (anonymous visitors
-and new accounts are ``public``). An item is visible when its audience is at or below the
+staff``. A user's clearance is the highest audience whose Django permission they hold
+(``accounts.see_delegates_material`` and its two siblings, granted to groups by migration
+``accounts.0005`` and on the admin's group screen; anonymous visitors and new accounts are
+``public``). An item is visible when its audience is at or below the
 user's clearance. Page serving, menus, listings, search, PDFs, feeds and the API all call
 :func:`can_view` or filter with :func:`visible_audiences`; nothing else decides.
 """
@@ -45,13 +47,12 @@ GROUP_EVENT_MANAGERS = "Event managers"
 GROUP_STAFF_MANAGERS = "Staff managers"  # read the audit log
 
 STAFF_GROUPS = (GROUP_EDITORS, GROUP_MODERATORS, GROUP_EVENT_MANAGERS, GROUP_STAFF_MANAGERS)
-GROUP_CLEARANCE = {
-    GROUP_DELEGATES: Audience.DELEGATES,
-    GROUP_LAW_ENFORCEMENT: Audience.LAW_ENFORCEMENT,
-    GROUP_EDITORS: Audience.STAFF,
-    GROUP_MODERATORS: Audience.STAFF,
-    GROUP_EVENT_MANAGERS: Audience.STAFF,
-    GROUP_STAFF_MANAGERS: Audience.STAFF,
+# Clearance is asked of Django's permissions, like every other right (events.run_events,
+# the admin's model permissions): one authorization layer, edited on the admin's group screen.
+CLEARANCE_PERMISSIONS = {
+    Audience.DELEGATES: "accounts.see_delegates_material",
+    Audience.LAW_ENFORCEMENT: "accounts.see_law_enforcement_material",
+    Audience.STAFF: "accounts.see_staff_material",
 }
 
 _CACHE_ATTR = "_liaison_clearance"
@@ -82,15 +83,33 @@ def clearance_for(user) -> str:
     if cached is not None:
         return cached
     withheld = staff_withheld(user)
-    if user.is_superuser and not withheld:
-        level = Audience.STAFF
-    else:
-        names = set(user.groups.values_list("name", flat=True))
-        levels = [GROUP_CLEARANCE[name] for name in names if name in GROUP_CLEARANCE]
-        level = highest(lv for lv in levels if not (withheld and lv == Audience.STAFF))
+    held = _granted_permissions(user, withheld)
+    level = highest(
+        audience
+        for audience, permission in CLEARANCE_PERMISSIONS.items()
+        if permission in held and not (withheld and audience == Audience.STAFF)
+    )
     level = Audience(level)
     setattr(user, _CACHE_ATTR, level)
     return level
+
+
+def _granted_permissions(user, withheld: bool) -> set[str]:
+    """The permissions ``user`` holds, as ``app.codename``. Asked of the authentication backends
+    (which cache them on the user) — except for a superuser without the second factor, whose
+    blanket "every permission" would otherwise survive: only what their groups and own grants
+    give then counts."""
+    if not (withheld and user.is_superuser):
+        return user.get_all_permissions()
+    from django.contrib.auth.models import Permission
+    from django.db.models import Q
+
+    rows = (
+        Permission.objects.filter(Q(group__user=user) | Q(user=user))
+        .values_list("content_type__app_label", "codename")
+        .distinct()
+    )
+    return {f"{app}.{codename}" for app, codename in rows}
 
 
 def withhold_staff(user) -> None:
@@ -107,8 +126,12 @@ def staff_withheld(user) -> bool:
 
 def forget_clearance(user) -> None:
     """Drop the cached clearance after group changes."""
-    if user is not None and hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    if user is None:
+        return
+    # Django's ModelBackend caches the permissions clearance is read from, under these names.
+    for attr in (_CACHE_ATTR, "_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+        if hasattr(user, attr):
+            delattr(user, attr)
 
 
 def visible_audiences(user) -> list[str]:

@@ -66,6 +66,13 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["email"]
+        # Clearance is a permission like any other (portal.audiences): groups hold it, the admin's
+        # group screen grants it, and ``has_perm`` answers for it.
+        permissions = [
+            ("see_delegates_material", _("Can see material reserved for delegates")),
+            ("see_law_enforcement_material", _("Can see material reserved for law-enforcement officers")),
+            ("see_staff_material", _("Can see material reserved for secretariat staff")),
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email

@@ -1,7 +1,8 @@
 """Staff pass their second factor, in this session, before any staff surface.
 
-A staff account is any account with staff clearance (a staff group or superuser), Django's
-``is_staff`` flag, or any permission (the admin's ``access_admin`` among them). Until the
+A staff account is a superuser, an account with Django's ``is_staff`` flag, or one holding any
+permission beyond delegates' and officers' clearance (staff clearance and the admin's
+``access_admin`` among them). Until the
 session has passed TOTP (or a recovery code) — or enrolled its first authenticator, which
 proves the same possession — the account is treated everywhere as the non-staff person it
 also is: :func:`portal.audiences.withhold_staff` drops its staff clearance and event-manager
@@ -20,27 +21,31 @@ from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model, logout
+from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from portal.audiences import STAFF_GROUPS, withhold_staff
+from portal.audiences import CLEARANCE_PERMISSIONS, Audience, withhold_staff
+
+# What delegates and officers hold; every other permission is a staff right.
+NON_STAFF_PERMISSIONS = frozenset(
+    {CLEARANCE_PERMISSIONS[Audience.DELEGATES], CLEARANCE_PERMISSIONS[Audience.LAW_ENFORCEMENT]}
+)
 
 # The user id whose session enrolled an authenticator (see module docstring).
 ENROLLED_SESSION_KEY = "liaison_second_factor_enrolled"
 
 
 def is_staff_account(user) -> bool:
-    """Whether an account must pass a second factor before staff surfaces."""
+    """Whether an account must pass a second factor before staff surfaces: any permission
+    beyond the clearance a delegate or an officer holds makes it one."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if user.is_superuser or user.is_staff:
         return True
-    staff = Q(groups__name__in=STAFF_GROUPS) | Q(groups__permissions__isnull=False) | Q(user_permissions__isnull=False)
-    return get_user_model().objects.filter(pk=user.pk).filter(staff).exists()  # one query
+    return bool(user.get_all_permissions() - NON_STAFF_PERMISSIONS)
 
 
 def has_authenticator(user) -> bool:
