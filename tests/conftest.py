@@ -53,7 +53,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _force_login_passes_the_second_factor(monkeypatch):
     """``client.force_login`` stands for a completed sign-in, second factor included, so tests
     of other things can skip the login pages. The tests of the sign-in rule itself
-    (tests/portal/test_second_factor.py, tests/e2e) go through the real pages instead."""
+    (tests/portal/accounts/test_second_factor.py, tests/e2e) go through the real pages instead."""
     from django.test import Client
 
     from portal.accounts.second_factor import ENROLLED_SESSION_KEY

@@ -1,6 +1,6 @@
 """Fire concurrent registrations at one event on the configured database; print the outcome as JSON.
 
-Run in its own process (DATABASE_URL selects PostgreSQL) by test_concurrency_postgres.py.
+Run in its own process (DATABASE_URL selects PostgreSQL) by tests/events/services/test_registrations_postgres.py.
 """
 
 from __future__ import annotations

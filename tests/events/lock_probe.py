@@ -1,7 +1,7 @@
 """A stuck transaction holds an event's lock; a delegate registering for it must get a quick
 "busy, try again" (503 with Retry-After), and succeed once the lock is gone. Prints JSON.
 
-Run in its own process (DATABASE_URL selects PostgreSQL) by test_concurrency_postgres.py.
+Run in its own process (DATABASE_URL selects PostgreSQL) by tests/events/services/test_registrations_postgres.py.
 """
 
 from __future__ import annotations

@@ -32,7 +32,8 @@ class TestRegisteringOnTheSite:
 
     @pytest.mark.parametrize("language", ["en", "fr"])
     def test_a_busy_database_answers_try_again_and_keeps_nothing_half_done(self, client, monkeypatch, language):
-        """SQLite's busy timeout ran out (PostgreSQL's lock timeout: test_concurrency_postgres.py)."""
+        """SQLite's busy timeout ran out (PostgreSQL's lock timeout:
+        tests/events/services/test_registrations_postgres.py)."""
         from django.db import OperationalError
 
         from events.services import registrations

@@ -12,7 +12,7 @@ import pytest
 
 from tests.pgserver import PostgresServer, binaries
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _postgres():
