@@ -9,7 +9,7 @@ PORT   ?= 8000
 # is given (behind a proxy, say). Listening on every interface, the machine's name stands in.
 SITE_URL ?= http://$(if $(filter 0.0.0.0 ::,$(HOST)),$(shell hostname -f 2>/dev/null || hostname),$(HOST)):$(PORT)
 
-.PHONY: help install system-packages migrate demo run test lint check messages bench clean
+.PHONY: help install system-packages migrate demo run test lint check messages bench clean opensearch opensearch-stop
 
 help:
 	@echo "make run    set up (.venv, database, demo content) and serve http://$(HOST):$(PORT)"
@@ -17,6 +17,8 @@ help:
 	@echo "make lint   ruff; make check  Django checks and missing migrations"
 	@echo "make messages  refresh and compile the French catalogue (needs gettext)"
 	@echo "make bench  run the benchmarks under bench/ (needs wrk) and write bench/results.json"
+	@echo "make opensearch  a local three-node OpenSearch cluster on 127.0.0.1:9200-9202 (Java, Maven)"
+	@echo "make opensearch-stop  stop it"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -55,6 +57,13 @@ test: install system-packages $(E2E_NODE)
 	$(PY) -m pytest
 	# The same portal with Spanish and Arabic switched on in settings (issue 17's proof).
 	$(PY) -m pytest tests/four_languages --ds=portal.settings.test_four_languages
+
+# OpenSearch from Maven Central's jars (scripts/opensearch/); data under var/opensearch/cluster.
+opensearch: install
+	@$(PY) scripts/opensearch_cluster.py start --nodes 3 --port 9200
+
+opensearch-stop:
+	@$(PYTHON) scripts/opensearch_cluster.py stop
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -8,6 +8,7 @@
 #   npm             installs axe-core for the accessibility tests (tests/e2e/package-lock.json)
 #   fonts-liberation  the fonts Chromium renders the pages with
 #   redis-server    the shared cache of the two-node test (tests/test_several_nodes.py)
+#   openjdk-17-jdk-headless, maven  a real OpenSearch node (scripts/opensearch_cluster.py)
 set -euo pipefail
 
 missing=()
@@ -17,6 +18,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+{ [ -n "${JAVA_HOME:-}" ] || command -v java >/dev/null 2>&1; } || missing+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || missing+=(maven)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -118,3 +118,22 @@ def pytest_ignore_collect(collection_path, config):
 
         return "es" not in dict(settings.LANGUAGES)
     return None
+
+
+@pytest.fixture(scope="session")
+def opensearch_node(tmp_path_factory):
+    """A real OpenSearch node (scripts/opensearch_cluster.py: Maven Central's jars on Java 17),
+    for the session. Fails in CI without Java and Maven; elsewhere skips, saying why."""
+    import os
+    import shutil
+
+    from scripts.opensearch_cluster import Cluster
+
+    if not (shutil.which("java") or os.environ.get("JAVA_HOME")) or not shutil.which("mvn"):
+        if os.environ.get("CI"):
+            pytest.fail("Java 17 and Maven are needed for OpenSearch (apt-get install openjdk-17-jdk-headless maven)")
+        pytest.skip("OpenSearch needs Java 17 and Maven (apt-get install openjdk-17-jdk-headless maven)")
+    cluster = Cluster(home=tmp_path_factory.mktemp("opensearch"), nodes=1, name="liaison-test")
+    cluster.start(progress=lambda message: None)
+    yield cluster
+    cluster.stop()

@@ -63,7 +63,26 @@ def test_a_page_is_translated_into_spanish_and_arabic_and_served_with_its_direct
     assert {p.locale.language_code for p in source.get_translations(inclusive=True)} >= {"en", "fr", "es", "ar"}
 
 
-def test_search_finds_spanish_and_arabic_pages_through_their_own_analysis(source):
+@pytest.fixture(params=["embedded", "opensearch"])
+def search_engine(request, tmp_path):
+    """Each engine on an index of its own: tantivy on disk, and a real OpenSearch node."""
+    from django.test import override_settings
+
+    from search.engines import get_engine, reset_engine
+
+    if request.param == "embedded":
+        values = {"SEARCH_URL": None, "SEARCH_EMBEDDED_PATH": str(tmp_path / "search")}
+    else:
+        node = request.getfixturevalue("opensearch_node")
+        index = f"four-{tmp_path.name}".lower()
+        values = {"SEARCH_URL": node.url, "SEARCH_INDEX_NAME": index, "SEARCH_FLAVOUR": "auto"}
+    with override_settings(**values):
+        reset_engine()
+        yield get_engine()
+    reset_engine()
+
+
+def test_search_finds_spanish_and_arabic_pages_through_their_own_analysis(source, search_engine):
     from search import indexing
     from search.service import search_run
 
@@ -166,3 +185,36 @@ def test_sessions_are_given_in_any_language_or_pair_of_them():
     assert session.get_language_display() == "Spanish and Arabic (interpretation)"
     with translation.override("fr"):
         assert session.get_language_display() == "Espagnol et arabe (interprétation)"
+
+
+@pytest.mark.parametrize(
+    ("language", "forms", "stop_word"),
+    [
+        ("en", ["conference", "conferences"], "the"),
+        ("fr", ["conférence", "conférences"], "les"),
+        ("es", ["conferencia", "conferencias"], "las"),
+        ("ar", ["مكتب", "المكتب"], "في"),
+    ],
+)
+def test_opensearch_analyses_each_language_with_the_registry_analyzer(opensearch_node, language, forms, stop_word):
+    """On the real engine, each language's text field (from search/languages.py) stems two forms
+    of one word alike and drops that language's stop words (`_analyze` on the live index)."""
+    from django.test import override_settings
+
+    from search import indexing
+    from search.engines import get_engine, reset_engine
+
+    index = f"analyze-{language}"
+    with override_settings(SEARCH_URL=opensearch_node.url, SEARCH_INDEX_NAME=index, SEARCH_FLAVOUR="auto"):
+        reset_engine()
+        engine = get_engine()
+        indexing.rebuild()
+
+        def tokens(text):
+            answer = engine.client.indices.analyze(index=engine.alias, field=f"title_{language}", text=text)
+            return [token["token"] for token in answer["tokens"]]
+
+        stems = {tuple(tokens(form)) for form in forms}
+        assert len(stems) == 1 and all(stems.pop()), forms
+        assert tokens(f"{stop_word} {forms[0]}") == tokens(forms[0])
+    reset_engine()

@@ -13,7 +13,7 @@ from search.engines import get_engine, reset_engine
 _names = itertools.count()
 
 
-@pytest.fixture(params=["embedded", "elasticsearch"])
+@pytest.fixture(params=["embedded", "elasticsearch", "opensearch"])
 def engine_name(request):
     return request.param
 
@@ -23,6 +23,9 @@ def search_settings(engine_name, tmp_path, request):
     """Settings that select one engine, on an index of its own."""
     if engine_name == "embedded":
         return {"SEARCH_URL": None, "SEARCH_EMBEDDED_PATH": str(tmp_path / "search")}
+    if engine_name == "opensearch":
+        node = request.getfixturevalue("opensearch_node")
+        return {"SEARCH_URL": node.url, "SEARCH_INDEX_NAME": f"liaison-test-{next(_names)}", "SEARCH_FLAVOUR": "auto"}
     server = request.getfixturevalue("osmem_server")
     return {"SEARCH_URL": server.url, "SEARCH_INDEX_NAME": f"liaison-test-{next(_names)}", "SEARCH_FLAVOUR": "auto"}
 
