@@ -206,10 +206,14 @@ class Cluster:
 
     def start(self, timeout: float = 240, progress=say) -> Cluster:
         fetch(progress)
-        for node in self.members:
-            progress(f"starting {node.name} on {node.url} (log: {node.log})")
-            self.start_node(node)
-        self.wait_for("green", timeout=timeout, progress=progress)
+        try:
+            for node in self.members:
+                progress(f"starting {node.name} on {node.url} (log: {node.log})")
+                self.start_node(node)
+            self.wait_for("green", timeout=timeout, progress=progress)
+        except BaseException:
+            self.stop()  # a cluster that did not come up leaves no node behind
+            raise
         return self
 
     def health(self, node: Node | None = None) -> dict:
