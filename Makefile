@@ -81,6 +81,8 @@ bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk; } || \
 		{ echo "The HTTP benchmarks need wrk: sudo apt-get install wrk"; exit 1; }
 	$(PY) bench/search.py
+	@if command -v java >/dev/null && command -v mvn >/dev/null; then $(PY) bench/search.py --engines; \
+		else echo "bench/search.py --engines skipped: OpenSearch needs Java 17 and Maven"; fi
 	$(PY) bench/registration.py
 	$(PY) bench/registration_series.py
 	$(PY) bench/badges.py

@@ -105,6 +105,7 @@ class Node:
     home: Path
     process: subprocess.Popen | None = None
     pid: int | None = None
+    stopped: bool = False  # stopped on purpose (stop_node): its exit is not a failure
 
     @property
     def url(self) -> str:
@@ -183,6 +184,7 @@ class Cluster:
 
     def start_node(self, node: Node) -> None:
         java = java_binary()
+        node.stopped = False
         (node.home / "data").mkdir(parents=True, exist_ok=True)
         (node.home / "tmp").mkdir(exist_ok=True)
         command = [
@@ -227,7 +229,7 @@ class Cluster:
         last = ""
         while time.monotonic() < deadline:
             for node in self.members:
-                if node.process is not None and node.process.poll() is not None:
+                if not node.stopped and node.process is not None and node.process.poll() is not None:
                     tail = node.log.read_text(errors="replace")[-2500:] if node.log.exists() else ""
                     raise LauncherError(f"{node.name} stopped (exit {node.process.returncode}):\n{tail}")
             for node in self.members:
@@ -248,6 +250,7 @@ class Cluster:
         raise LauncherError(f"the cluster was not {status} with {nodes} nodes after {timeout:.0f} s (last: {last})")
 
     def stop_node(self, node: Node, kill: bool = False, timeout: float = 60) -> None:
+        node.stopped = True
         if not node.alive():
             return
         try:

@@ -64,3 +64,35 @@ def expansions_for(text: str, limit: int = 12) -> list[str]:
             if norm not in matched and norm not in query and form not in found:
                 found.append(form)
     return found[:limit]
+
+
+def synonym_rules() -> list[str]:
+    """The glossary as equivalence rules for the engines' synonym filters ("NCB, BCN, …").
+
+    Commas separate the forms of a rule and ``=>``/backslashes have a meaning there, so they are
+    dropped from the forms staff typed."""
+    from .models import GlossaryEntry
+
+    rules = []
+    for entry in GlossaryEntry.objects.order_by("pk"):
+        forms = []
+        for form in entry.forms():
+            cleaned = " ".join(form.replace("=>", " ").replace("\\", " ").split())
+            if cleaned and cleaned not in forms:
+                forms.append(cleaned)
+        if len(forms) > 1:
+            rules.append(", ".join(forms))
+    return rules
+
+
+def ensure_applied(engine) -> None:
+    """Engines that analyse the glossary themselves (synonym filters) get it again when it
+    changed: checked against the cached version, so once per change and process."""
+    apply = getattr(engine, "apply_glossary", None)
+    if apply is None:
+        return
+    version = cache.get(_CACHE_KEY)
+    if getattr(engine, "glossary_version", ...) == version:
+        return
+    apply()
+    engine.glossary_version = version

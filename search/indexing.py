@@ -98,26 +98,19 @@ def _record_failure(rows, exc) -> None:
 
 
 def all_documents():
-    """Every document of every source, with translation groups linked (unit by unit)."""
+    """Every document of every source, with translation groups linked, streamed unit by unit.
+
+    Sources yield each unit's documents together (pages ordered by translation key, events by
+    id), so only one unit is held at a time and a rebuild's memory does not grow with the
+    corpus (tests/search/test_indexing.py checks every source keeps that promise)."""
     for source in registry.sources():
         buffer: list = []
-        current_unit = None
-        for doc in _ordered_by_unit(source):
-            if current_unit is not None and doc.unit != current_unit:
+        for doc in source.documents(None):
+            if buffer and doc.unit != buffer[-1].unit:
                 yield from registry.link_translations(buffer)
                 buffer = []
-            current_unit = doc.unit
             buffer.append(doc)
         yield from registry.link_translations(buffer)
-
-
-def _ordered_by_unit(source):
-    """Documents of a source grouped by unit (translation groups are built in one pass)."""
-    groups: dict[str, list] = defaultdict(list)
-    for doc in source.documents(None):
-        groups[doc.unit].append(doc)
-    for docs in groups.values():
-        yield from docs
 
 
 def rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:

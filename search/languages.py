@@ -17,21 +17,37 @@ from django.core.exceptions import ImproperlyConfigured
 class Analysis:
     code: str
     tantivy: str  # tantivy's stemmer (and stop-word list) name
-    elastic: str  # the built-in analyzer of Elasticsearch and OpenSearch
-    elastic_stop: str  # the built-in stop-word list, for the accent-folded field
+    elastic_stop: str  # Elasticsearch/OpenSearch built-in stop-word list
+    # Elasticsearch/OpenSearch ``stemmer`` filters, in order (light stemmers: a query typed
+    # without accents or in another form of the word meets the same stem).
+    elastic_stemmers: tuple[str, ...]
+    # Articles joined by an apostrophe, removed by the ``elision`` filter ("l'IA" → "IA").
+    elisions: tuple[str, ...] = ()
+    # Filters that normalise the script before stop words (Arabic letter forms).
+    elastic_normalisers: tuple[str, ...] = ()
     # tantivy has no stop-word list for some languages: ours, then (common function words).
     stop_words: tuple[str, ...] = ()
 
 
 REGISTRY = {
-    "en": Analysis("en", "english", "english", "_english_"),
-    "fr": Analysis("fr", "french", "french", "_french_"),
-    "es": Analysis("es", "spanish", "spanish", "_spanish_"),
+    # English takes Porter (the stemmer of the engines' own `english` analyzer), not the light
+    # KStem: KStem leaves "trafficked" (→ trafficke) apart from "trafficking" (→ traffick).
+    # Acronyms are marked as keywords before it, so "IEDs" no longer becomes "i".
+    "en": Analysis("en", "english", "_english_", ("possessive_english", "english")),
+    "fr": Analysis(
+        "fr",
+        "french",
+        "_french_",
+        ("light_french",),
+        elisions=("l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"),
+    ),
+    "es": Analysis("es", "spanish", "_spanish_", ("light_spanish",)),
     "ar": Analysis(
         "ar",
         "arabic",
-        "arabic",
         "_arabic_",
+        ("arabic",),
+        elastic_normalisers=("arabic_normalization",),
         stop_words=(
             "في",
             "من",

@@ -162,6 +162,7 @@ def _search(user, params, language: str, per_page: int) -> SearchOutcome:
         limit=per_page,
     )
     engine = get_engine()
+    glossary.ensure_applied(engine)
     result = engine.search(query)
     _replay_if_waiting()
     pages = max(1, -(-result.total // per_page)) if result.total else 0

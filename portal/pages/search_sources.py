@@ -90,7 +90,8 @@ def _pages(model, units):
         prefetch += ["entries__region", "entries__theme"]
     if hasattr(model, "region"):
         queryset = queryset.select_related("region")
-    return queryset.prefetch_related(*prefetch).order_by("pk").iterator(chunk_size=BATCH)
+    # By translation key: a group's language versions come together (search streams by unit).
+    return queryset.prefetch_related(*prefetch).order_by("translation_key", "pk").iterator(chunk_size=BATCH)
 
 
 class _TermNames:

@@ -228,6 +228,16 @@ SEARCH_FLAVOUR = env.get_str("SEARCH_FLAVOUR", "auto")  # auto | elasticsearch |
 SEARCH_INDEX_NAME = env.get_str("SEARCH_INDEX_NAME", "liaison")
 SEARCH_EMBEDDED_PATH = env.get_str("SEARCH_EMBEDDED_PATH", str(VAR_DIR / "search"))
 SEARCH_TIMEOUT = env.get_int("SEARCH_TIMEOUT", 5)
+# A cluster in production: credentials (basic or an API key), the CA that signed its
+# certificate, and the shape of new indexes (applied at the next rebuild).
+SEARCH_USERNAME = env.get_str("SEARCH_USERNAME")
+SEARCH_PASSWORD = env.get_str("SEARCH_PASSWORD")
+SEARCH_API_KEY = env.get_str("SEARCH_API_KEY")  # the base64 "id:key" Elasticsearch/OpenSearch give
+SEARCH_CA_FILE = env.get_str("SEARCH_CA_FILE")
+SEARCH_VERIFY_CERTS = env.get_bool("SEARCH_VERIFY_CERTS", True)
+SEARCH_SHARDS = env.get_int("SEARCH_SHARDS", 1)
+SEARCH_REPLICAS = env.get_int("SEARCH_REPLICAS", 0)
+SEARCH_REFRESH_INTERVAL = env.get_str("SEARCH_REFRESH_INTERVAL", "1s")
 
 # --- Personal data -----------------------------------------------------------------------
 # `manage.py purge_personal_data` (run daily) applies these, counted from the end of the

@@ -12,10 +12,9 @@ def get_engine():
     url = getattr(settings, "SEARCH_URL", None)
     if url:
         from .elastic import ElasticEngine
+        from .elastic_client import ClusterSettings
 
-        return ElasticEngine(
-            url, index=settings.SEARCH_INDEX_NAME, flavour=settings.SEARCH_FLAVOUR, timeout=settings.SEARCH_TIMEOUT
-        )
+        return ElasticEngine(ClusterSettings.from_django())
     from .embedded import EmbeddedEngine
 
     return EmbeddedEngine(settings.SEARCH_EMBEDDED_PATH)

@@ -1,102 +1,45 @@
 """The Elasticsearch engine (also OpenSearch), through elasticsearch-dsl and the 8.x client.
 
 Used when SEARCH_URL is set. The index is reached through an alias; a rebuild creates a new
-index, fills it, and moves the alias in one atomic call, so searches never stop.
-
-OpenSearch-family servers refuse the 8.x client's vendor media types and do not send the
-``X-Elastic-Product`` header the client checks; :class:`PlainJSONNode` speaks plain JSON to
-them. SEARCH_FLAVOUR=auto asks the server what it is on first contact.
+index, fills it, and moves the alias in one atomic call, so searches never stop. How the
+client connects (credentials, TLS, flavour) is in ``elastic_client``; what an index holds
+(analyzers, glossary synonyms, mappings) in ``elastic_analysis``.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import time
-import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterable
 from html import escape
 
-from elastic_transport import HttpHeaders, Urllib3HttpNode
 from elastic_transport import TransportError as _TransportError
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.helpers import streaming_bulk
-from elasticsearch_dsl import A, Q, Search, analyzer, token_filter
-from elasticsearch_dsl import Index as DslIndex
+from elasticsearch_dsl import A, Q, Search
 
 from ..analysis import best_correction, fold, surface_form, words
-from ..documents import KEYWORD_FIELDS, LANGUAGES, SearchDocument
-from ..languages import analysis
+from ..documents import LANGUAGES, SearchDocument
 from ..query import FACET_FIELDS, EngineResult, EngineUnavailable, Hit, SearchQuery
+from .elastic_analysis import analysis_settings, glossary_digest, index_body
+from .elastic_client import ClusterSettings, connect, explain
 
 FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "body": 1.0, "alt": 0.7, "keywords": 1.5}
 MINIMUM_SHOULD_MATCH = "2<75%"
-
-folded = analyzer(
-    "folded",
-    tokenizer="standard",
-    filter=[
-        "lowercase",
-        "asciifolding",
-        *(
-            token_filter(f"liaison_{analysis(code).elastic}_stop", "stop", stopwords=analysis(code).elastic_stop)
-            for code in LANGUAGES
-        ),
-    ],
-)
+BULK_CHUNK = 500  # documents per bulk request; the stream never holds more than one chunk
+SHARDS_WAIT = 5.0  # seconds a call waits for shards to have a copy again
+SHARDS_MOVING = {
+    "index_closed_exception",  # (400) closed for a moment while the glossary is applied
+    "search_phase_execution_exception",  # (503) all shards failed: reopening, or a copy promoted
+    "no_shard_available_action_exception",
+    "unavailable_shards_exception",
+}
 
 
-class PlainJSONNode(Urllib3HttpNode):
-    """Plain ``application/json`` for OpenSearch, and the product header the client expects."""
+def _glossary_rules() -> list[str]:
+    from ..glossary import synonym_rules
 
-    def perform_request(self, method, target, body=None, headers=None, **kwargs):
-        headers = HttpHeaders(headers or {})
-        for name in ("accept", "content-type"):
-            value = headers.get(name)
-            if value and "vnd.elasticsearch" in value:
-                headers[name] = "application/x-ndjson" if "x-ndjson" in value else "application/json"
-        response = super().perform_request(method, target, body=body, headers=headers, **kwargs)
-        if "x-elastic-product" not in response.meta.headers:
-            patched = HttpHeaders(response.meta.headers)
-            patched["x-elastic-product"] = "Elasticsearch"
-            response = response._replace(meta=dataclasses.replace(response.meta, headers=patched))
-        return response
-
-
-def detect_flavour(url: str, timeout: float = 5.0) -> str:
-    """'opensearch' or 'elasticsearch', from the server's root endpoint."""
-    request = urllib.request.Request(url.rstrip("/") + "/", headers={"Accept": "application/json"})  # noqa: S310
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (configured URL)
-            info = json.loads(response.read().decode() or "{}")
-    except (OSError, ValueError) as exc:
-        raise EngineUnavailable(f"cannot reach {url}: {exc}") from exc
-    distribution = info.get("version", {}).get("distribution", "")
-    return "opensearch" if distribution == "opensearch" else "elasticsearch"
-
-
-def index_body() -> dict:
-    """Settings and mappings of a Liaison index (built with elasticsearch-dsl)."""
-    index = DslIndex("template")
-    index.settings(number_of_shards=1, number_of_replicas=0, max_result_window=20_000)
-    index.analyzer(folded)
-    keyword_fields = (*KEYWORD_FIELDS, "title")
-    properties: dict = {name: {"type": "keyword"} for name in keyword_fields}
-    properties.update(
-        url={"type": "keyword", "index": False},
-        year={"type": "integer"},
-        date={"type": "date"},
-        translations={"type": "object", "enabled": False},
-        all_folded={"type": "text", "analyzer": "folded"},
-        title_suggest={"type": "search_as_you_type", "analyzer": "folded"},
-    )
-    for language in LANGUAGES:
-        for part in FIELD_BOOSTS:
-            properties[f"{part}_{language}"] = {"type": "text", "analyzer": analysis(language).elastic}
-    body = index.to_dict()
-    body["mappings"] = {"dynamic": "strict", "properties": properties}
-    return body
+    return synonym_rules()
 
 
 def to_source(doc: SearchDocument) -> dict:
@@ -110,11 +53,10 @@ def to_source(doc: SearchDocument) -> dict:
 class ElasticEngine:
     name = "elasticsearch"
 
-    def __init__(self, url: str, index: str = "liaison", flavour: str = "auto", timeout: float = 5.0):
-        self.url = url
-        self.alias = index
-        self.flavour = flavour
-        self.timeout = timeout
+    def __init__(self, cluster: ClusterSettings):
+        self.cluster = cluster
+        self.url = cluster.url
+        self.alias = cluster.index
         self._client: Elasticsearch | None = None
         self._alias_ready = False
 
@@ -122,36 +64,78 @@ class ElasticEngine:
     @property
     def client(self) -> Elasticsearch:
         if self._client is None:
-            flavour = self.flavour if self.flavour != "auto" else detect_flavour(self.url, self.timeout)
-            options = {"request_timeout": self.timeout, "max_retries": 1, "retry_on_timeout": False}
-            if flavour == "opensearch":
-                options["node_class"] = PlainJSONNode
-            self._client = Elasticsearch(self.url, **options)
-            self.name = flavour
+            self._client, self.name = connect(self.cluster)
         return self._client
 
     def _call(self, fn: Callable, *args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except _TransportError as exc:  # connection refused, timeout…
-            raise EngineUnavailable(str(exc)) from exc
-        except ApiError as exc:
-            if exc.meta.status >= 500 or exc.meta.status == 429:
-                raise EngineUnavailable(str(exc)) from exc
-            raise
+        deadline = time.monotonic() + SHARDS_WAIT
+        while True:
+            try:
+                return fn(*args, **kwargs)
+            except _TransportError as exc:  # connection refused, timeout, certificate…
+                raise explain(exc, self.url) from exc
+            except ApiError as exc:
+                # Shards briefly without a copy (the index reopening after a glossary change, a
+                # replica being promoted after a node loss): wait a little, then give up.
+                closed = exc.error == "index_closed_exception"
+                moving = closed or (exc.meta.status == 503 and exc.error in SHARDS_MOVING)
+                if moving and time.monotonic() < deadline:
+                    time.sleep(0.1)
+                    continue
+                if exc.meta.status >= 500 or exc.meta.status in (401, 403, 429):
+                    raise explain(exc, self.url) from exc
+                raise
 
     def _ensure_alias(self) -> None:
         if self._alias_ready:
             return
         if not self._call(self.client.indices.exists_alias, name=self.alias):
             name = self._new_index()
+            self._open_for_reading(name)
             self._call(self.client.indices.put_alias, index=name, name=self.alias)
         self._alias_ready = True
 
     def _new_index(self) -> str:
         name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.monotonic_ns() % 1_000_000:06d}"
-        self._call(self.client.indices.create, index=name, body=index_body())
+        body = index_body(self.cluster, _glossary_rules())
+        body["settings"]["refresh_interval"] = "-1"  # filled first, then refreshed once
+        self._call(self.client.indices.create, index=name, body=body)
         return name
+
+    def _open_for_reading(self, name: str) -> None:
+        """The configured refresh interval, one refresh, and the wait for the primaries."""
+        self._call(
+            self.client.indices.put_settings,
+            index=name,
+            settings={"index": {"refresh_interval": self.cluster.refresh_interval}},
+        )
+        self._call(self.client.indices.refresh, index=name)
+
+    def apply_glossary(self, rules: list[str] | None = None) -> bool:
+        """Put the glossary into the search analyzers of the live index, with no re-index.
+
+        Neither OpenSearch's core nor Elasticsearch without its reload API can change inline
+        synonyms of an open index, so the index is closed, its analysis updated and reopened
+        (a second or less; searches meanwhile wait, see ``_call``). The glossary's digest in
+        the mapping's ``_meta`` makes this a no-op when it is already applied. Returns whether
+        the index changed."""
+        self._ensure_alias()
+        rules = _glossary_rules() if rules is None else rules
+        digest = glossary_digest(rules)
+        mappings = self._call(self.client.indices.get_mapping, index=self.alias).body
+        names = [name for name, body in mappings.items() if body["mappings"].get("_meta", {}).get("glossary") != digest]
+        for name in names:
+            self._call(self.client.indices.close, index=name)
+            try:
+                self._call(
+                    self.client.indices.put_settings,
+                    index=name,
+                    settings={"analysis": analysis_settings(self.cluster, rules)},
+                )
+            finally:
+                self._call(self.client.indices.open, index=name, wait_for_active_shards="1")
+            self._call(self.client.indices.put_mapping, index=name, meta={"glossary": digest})
+        return bool(names)
 
     def ping(self) -> bool:
         try:
@@ -173,26 +157,39 @@ class ElasticEngine:
         done = 0
         try:
             for ok, item in streaming_bulk(
-                self.client, self._actions(index, documents), chunk_size=500, raise_on_error=False
+                self.client,
+                self._actions(index, documents),
+                chunk_size=BULK_CHUNK,
+                max_chunk_bytes=20 * 1024 * 1024,
+                raise_on_error=False,
             ):
                 if not ok:
                     raise RuntimeError(f"document rejected by the engine: {item}")
                 done += 1
                 if progress and done % 250 == 0:
                     progress(done)
-        except _TransportError as exc:
-            raise EngineUnavailable(str(exc)) from exc
+        except (_TransportError, ApiError) as exc:
+            raise explain(exc, self.url) from exc
         return done
 
     def replace_units(self, units: Iterable[str], documents: Iterable[SearchDocument]) -> int:
-        """Index the new documents, then delete what the units no longer contain (no gap)."""
+        """Index the new documents, then delete what the units no longer contain (no gap).
+
+        One refresh for the whole batch, after the delete (the delete's own ``refresh`` skips
+        shards where it found nothing, so it would not show the new documents)."""
         self._ensure_alias()
         units = list(units)
-        documents = list(documents)
-        added = self._bulk(self.alias, documents)
-        stale = Q("terms", unit=units) & ~Q("ids", values=[d.id for d in documents])
+        kept: list[str] = []
+
+        def noting_ids(documents):
+            for doc in documents:
+                kept.append(doc.id)
+                yield doc
+
+        added = self._bulk(self.alias, noting_ids(documents))
+        stale = Q("terms", unit=units) & ~Q("ids", values=kept)
         self._call(
-            self.client.delete_by_query, index=self.alias, query=stale.to_dict(), refresh=True, conflicts="proceed"
+            self.client.delete_by_query, index=self.alias, query=stale.to_dict(), refresh=False, conflicts="proceed"
         )
         self._call(self.client.indices.refresh, index=self.alias)
         return added
@@ -201,7 +198,7 @@ class ElasticEngine:
         name = self._new_index()
         try:
             added = self._bulk(name, documents, progress)
-            self._call(self.client.indices.refresh, index=name)
+            self._open_for_reading(name)
         except BaseException:
             self._call(self.client.indices.delete, index=name, ignore_unavailable=True)
             raise
@@ -226,7 +223,9 @@ class ElasticEngine:
             filters.append(Q("terms", **{field: [int(v) for v in values] if field == "year" else list(values)}))
         return filters
 
-    def _text_query(self, text: str, expansions: list[str]):
+    def _text_query(self, text: str):
+        """The glossary's other forms come from the fields' search analyzers (synonym_graph),
+        not from the query: ``SearchQuery.expansions`` only tells the reader what was added."""
         alternatives = []
         for language in LANGUAGES:
             fields = [f"{part}_{language}^{boost}" for part, boost in FIELD_BOOSTS.items()]
@@ -240,8 +239,6 @@ class ElasticEngine:
                     tie_breaker=0.3,
                 )
             )
-            for form in expansions:
-                alternatives.append(Q("multi_match", query=form, fields=fields, type="phrase", slop=2, boost=0.9))
         alternatives.append(
             Q("match", all_folded={"query": text, "minimum_should_match": MINIMUM_SHOULD_MATCH, "boost": 0.5})
         )
@@ -249,7 +246,7 @@ class ElasticEngine:
 
     def search(self, query: SearchQuery) -> EngineResult:
         self._ensure_alias()
-        text_query = self._text_query(query.text, query.expansions) if query.text else None
+        text_query = self._text_query(query.text) if query.text else None
         search = Search(using=self.client, index=self.alias).query(
             Q("bool", filter=self._filters(query), must=[text_query] if text_query else [])
         )

@@ -1,8 +1,8 @@
 """The search engine stops in the middle of a run and comes back: nothing is lost.
 
-A dedicated osmem-server (the Elasticsearch path) is frozen with SIGSTOP — it keeps its port
-but answers nothing, the way a hung or overloaded cluster behaves — while editors publish,
-edit and unpublish; then it is resumed with SIGCONT and the queued updates are replayed.
+The real OpenSearch node's JVM is frozen with SIGSTOP — it keeps its port but answers nothing,
+the way a hung or overloaded cluster behaves — while editors publish, edit and unpublish; then
+it is resumed with SIGCONT and the queued updates are replayed.
 """
 
 from __future__ import annotations
@@ -32,16 +32,12 @@ def titles(q: str) -> list[str]:
 
 
 @pytest.fixture
-def own_server():
-    from osmem_server import OsmemServer
-
-    server = OsmemServer.start(japanese=False)
-    yield server
-    with contextlib.suppress(ProcessLookupError):  # never leave a frozen process behind
-        os.kill(server.pid, signal.SIGCONT)
-    server.close()
-    if server.process.stdout:
-        server.process.stdout.close()
+def own_server(opensearch_node):
+    """The session's node, resumed whatever the test does (never left frozen for the next)."""
+    node = opensearch_node.members[0]
+    yield node
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(node.pid, signal.SIGCONT)
 
 
 def test_engine_frozen_during_a_run_then_resumed_loses_nothing(own_server, client, django_capture_on_commit_callbacks):

@@ -223,3 +223,18 @@ def test_a_rebuild_keeps_changes_made_after_it_started(indexed, monkeypatch):
     monkeypatch.setattr(indexing, "index_pending", lambda: (0, 0))  # look at the queue before replay
     indexing.rebuild()
     assert PendingIndexUpdate.objects.filter(unit=row.unit).exists()
+
+
+def test_every_source_yields_a_unit_s_documents_together(db):
+    """A rebuild streams unit by unit (``all_documents``): a unit split in two would index a
+    translation group as two. The demo content has pages in both languages and events."""
+    from search import registry
+
+    for source in registry.sources():
+        seen, previous = set(), None
+        for doc in source.documents(None):
+            if doc.unit != previous:
+                assert doc.unit not in seen, f"{source.name}: unit {doc.unit} comes in two parts"
+                seen.add(doc.unit)
+                previous = doc.unit
+        assert seen, source.name

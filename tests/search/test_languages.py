@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from search.engines import elastic, embedded
+from search.engines import embedded
 from search.languages import REGISTRY, search_languages
 
 
@@ -30,10 +30,18 @@ def test_spanish_and_arabic_are_stemmed_and_stripped_of_stop_words_in_tantivy():
     assert arabic[:2] == ["مكتب", "مركز"]  # the article and the suffix go
 
 
-def test_the_elasticsearch_mapping_takes_each_languages_builtin_analyzer(monkeypatch):
-    monkeypatch.setattr(elastic, "LANGUAGES", ("en", "fr", "es", "ar"))
-    properties = elastic.index_body()["mappings"]["properties"]
-    assert properties["body_es"]["analyzer"] == "spanish"
-    assert properties["title_ar"]["analyzer"] == "arabic"
-    assert properties["summary_fr"]["analyzer"] == "french"
+def test_the_elasticsearch_mapping_gives_each_language_its_own_analyzers(monkeypatch):
+    from search.engines import elastic_analysis
+    from search.engines.elastic_client import ClusterSettings
+
+    monkeypatch.setattr(elastic_analysis, "LANGUAGES", ("en", "fr", "es", "ar"))
+    body = elastic_analysis.index_body(ClusterSettings(url="http://127.0.0.1:9"), ["NCB, BCN"])
+    properties = body["mappings"]["properties"]
+    assert properties["body_es"] == {"type": "text", "analyzer": "liaison_es", "search_analyzer": "liaison_es_search"}
+    assert properties["title_ar"]["analyzer"] == "liaison_ar"
+    analyzers = body["settings"]["analysis"]["analyzer"]
+    assert "liaison_fr_elision" in analyzers["liaison_fr"]["filter"]
+    assert "liaison_glossary" in analyzers["liaison_fr_search"]["filter"]
+    assert "liaison_glossary" not in analyzers["liaison_fr"]["filter"]  # the glossary is search-time only
+    assert analyzers["liaison_ar"]["filter"][2] == "arabic_normalization"
     assert {code: REGISTRY[code].elastic_stop for code in ("es", "ar")} == {"es": "_spanish_", "ar": "_arabic_"}
