@@ -77,6 +77,20 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str]]:
                 _yes(badges["met"]),
             )
         )
+    if engines := results.get("search_engines"):
+        for documents, by_engine in engines["sizes"].items():
+            for name, row in by_engine.items():
+                rps, p95 = row["rps"], row["p95_ms"]
+                out.append(
+                    (
+                        "search engines",
+                        f"{int(documents) // 1000}k documents, {name.replace('_', ' ')}",
+                        f"{rps['min']}–{rps['median']}–{rps['max']} req/s, p95 {p95['median']:.0f} ms, "
+                        f"rebuild {row['rebuild_seconds']['median']} s",
+                        "—",
+                        "—",
+                    )
+                )
     if pages := results.get("pages"):
         target = pages["targets"]
         for group, cold in pages["cold_first_request"].items():

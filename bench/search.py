@@ -10,11 +10,21 @@
    queries in bench/queries.txt — first against GET /api/v1/search, then the same q/lang
    against a bench-only view using Wagtail's search backend. Anonymous requests throughout.
 Targets: ≥ 250 searches/s with p95 ≤ 50 ms, and ≥ 5× the throughput of Wagtail's backend.
+
+    python bench/search.py --engines [--runs 3] [--seconds 15] [--sizes 5000,25000]
+
+compares the engines on the same corpus and queries instead: the embedded engine, one real
+OpenSearch node, and three (3 shards, 1 replica), all started here (scripts/opensearch_cluster.py).
+For each corpus size (items × 2 languages: 10k and 50k documents) it times the rebuild on each
+engine, with the peak memory of the process doing it, then serves the portal once per engine
+and runs wrk over the same queries, engine after engine, ``--runs`` times (interleaved), and
+reports min/median/max. All on one machine: the three nodes share its cores.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -63,6 +73,117 @@ def setup_database() -> dict:
     }
 
 
+def _rebuild_on(environment: dict) -> dict:
+    """``search_index --rebuild`` in a fresh process: wall time and the process's peak RSS."""
+    script = (
+        "import django, resource, time; django.setup()\n"
+        "from django.core.management import call_command\n"
+        "t = time.monotonic(); call_command('search_index', '--rebuild', verbosity=0)\n"
+        "print(time.monotonic() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    output = subprocess.run(
+        [PYTHON, "-c", script], cwd=ROOT, env=environment, check=True, capture_output=True, text=True
+    ).stdout.split()
+    return {"seconds": round(float(output[-2]), 2), "peak_rss_mib": round(int(output[-1]) / 1024, 1)}
+
+
+def _spread(values: list[float]) -> dict:
+    ordered = sorted(values)
+    return {"min": ordered[0], "median": ordered[len(ordered) // 2], "max": ordered[-1], "runs": len(values)}
+
+
+def engines_comparison(args) -> None:
+    from scripts.opensearch_cluster import Cluster
+
+    clusters = {
+        "opensearch_1_node": (Cluster(home=VAR.parent / "bench-opensearch-1", nodes=1, name="bench-one"), 1, 0),
+        "opensearch_3_nodes": (Cluster(home=VAR.parent / "bench-opensearch-3", nodes=3, name="bench-three"), 3, 1),
+    }
+    for cluster, _shards, _replicas in clusters.values():
+        shutil.rmtree(cluster.home, ignore_errors=True)
+    environments = {"embedded": env()}
+    try:
+        for name, (cluster, shards, replicas) in clusters.items():
+            print(f"Starting {name}…", flush=True)
+            cluster.start(progress=lambda message: None)
+            environments[name] = env(
+                BENCH_SEARCH_URL=",".join(cluster.urls), SEARCH_SHARDS=str(shards), SEARCH_REPLICAS=str(replicas)
+            )
+        lines = [ln.strip() for ln in (Path(__file__).parent / "queries.txt").read_text().splitlines()]
+        paths = [f"/api/v1/search?{q}" for q in lines if q and not q.startswith("#")]
+        sizes = {}
+        for items in (int(n) for n in args.sizes.split(",")):
+            print(f"Corpus of {items:,} items × 2 languages…", flush=True)
+            shutil.rmtree(VAR, ignore_errors=True)
+            VAR.mkdir(parents=True)
+            manage("migrate", "--noinput", "-v0")
+            manage("load_demo", "--no-users", "-v0")
+            subprocess.run(
+                [PYTHON, "-c", f"import django; django.setup(); from bench import corpus; corpus.build({items})"],
+                cwd=ROOT,
+                env=env(),
+                check=True,
+                capture_output=True,
+            )
+            rebuilds = {name: [] for name in environments}
+            for run in range(args.runs):  # interleaved: each engine once per round
+                for name, environment in environments.items():
+                    rebuilds[name].append(_rebuild_on(environment))
+                    print(f"  rebuild {run + 1}/{args.runs} {name}: {rebuilds[name][-1]}", flush=True)
+            loads = {name: [] for name in environments}
+            with contextlib.ExitStack() as stack:
+                bases = {
+                    name: stack.enter_context(gunicorn(args.workers, environment=environment))
+                    for name, environment in environments.items()
+                }
+                for base in bases.values():
+                    warm(base, paths)
+                for run in range(args.runs):
+                    for name, base in bases.items():
+                        loads[name].append(wrk(base, paths, seconds=args.seconds, connections=args.connections))
+                        row = loads[name][-1]
+                        print(f"  load {run + 1}/{args.runs} {name}: {row['rps']:.0f} req/s, p95 {row['p95_ms']} ms")
+            sizes[str(items * 2)] = {
+                name: {
+                    "rebuild_seconds": _spread([r["seconds"] for r in rebuilds[name]]),
+                    "rebuild_peak_rss_mib": _spread([r["peak_rss_mib"] for r in rebuilds[name]]),
+                    "rps": _spread([round(r["rps"]) for r in loads[name]]),
+                    "p95_ms": _spread([r["p95_ms"] for r in loads[name]]),
+                    "errors": sum(r["errors"] for r in loads[name]),
+                }
+                for name in environments
+            }
+    finally:
+        for cluster, _shards, _replicas in clusters.values():
+            cluster.stop()
+    save(
+        "search_engines",
+        {
+            "queries": len(paths),
+            "load": {
+                "tool": "wrk",
+                "connections": args.connections,
+                "seconds": args.seconds,
+                "gunicorn_workers": args.workers,
+                "runs": args.runs,
+            },
+            "opensearch": "2.19.6, 512 MiB heap per node, on the same machine",
+            "sizes": sizes,
+        },
+    )
+    print()
+    print(f"{'documents':>10} {'engine':20} {'req/s (min/med/max)':>22} {'p95 ms med':>11}", end="")
+    print(f" {'rebuild s med':>14} {'RSS MiB':>8}")
+    for documents, engines in sizes.items():
+        for name, row in engines.items():
+            rps = row["rps"]
+            print(
+                f"{documents:>10} {name:20} {rps['min']:>6}/{rps['median']:>6}/{rps['max']:>6}     "
+                f"{row['p95_ms']['median']:>11} {row['rebuild_seconds']['median']:>14} "
+                f"{row['rebuild_peak_rss_mib']['median']:>8}"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=int, default=20)
@@ -71,7 +192,13 @@ def main() -> None:
     parser.add_argument(
         "--wagtail-connections", type=int, default=4, help="fewer: Wagtail's backend times out under the full load"
     )
+    parser.add_argument("--engines", action="store_true", help="embedded vs one and three OpenSearch nodes")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="5000,25000", help="corpus items (each in 2 languages)")
     args = parser.parse_args()
+    if args.engines:
+        engines_comparison(args)
+        return
 
     print("Building the benchmark corpus and indexes…", flush=True)
     built = setup_database()

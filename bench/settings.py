@@ -25,7 +25,8 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-SEARCH_URL = None
+# The embedded engine unless bench/search.py --engines points a run at an OpenSearch cluster.
+SEARCH_URL = os.environ.get("BENCH_SEARCH_URL") or None
 # As in production: requests queue their tasks; bench/registration.py runs a db_worker.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
