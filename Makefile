@@ -83,6 +83,7 @@ bench: install
 	$(PY) bench/search.py
 	@if command -v java >/dev/null && command -v mvn >/dev/null; then $(PY) bench/search.py --engines; \
 		else echo "bench/search.py --engines skipped: OpenSearch needs Java 17 and Maven"; fi
+	$(PY) bench/search_quality.py
 	$(PY) bench/registration.py
 	$(PY) bench/registration_series.py
 	$(PY) bench/badges.py

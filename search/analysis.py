@@ -77,3 +77,45 @@ def best_correction(word: str, candidates: list[tuple[str, int]]) -> str | None:
         if distance <= limit and (best is None or (distance, -frequency) < best[:2]):
             best = (distance, -frequency, candidate)
     return best[2] if best else None
+
+
+_PUNCTUATION = '?¿!¡.,;:«»“”"()'
+
+
+def without_question_words(text: str, question_words: frozenset[str]) -> str:
+    """``text`` without the words that only make it a question ("how", "comment", "où"…).
+
+    A query of question words alone is left as it is."""
+    kept = [word for word in text.split() if word.strip(_PUNCTUATION).casefold() not in question_words]
+    return " ".join(kept) if kept else text
+
+
+# Acronyms as written: dotted ("B.C.N."), hyphenated after one letter ("I-CORE"), or in
+# capitals, maybe plural ("NCB", "IEDs", "UNICRI"). Both engines reduce each to one token
+# ("bcn", "icore", "ied") that no stemmer touches — Elasticsearch/OpenSearch with char filters
+# and a keyword marker (engines/elastic_analysis.py), the embedded engine with this.
+_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}|\b[A-Z](?:-[A-Z]{2,})+\b|\b[A-Z][A-Z0-9]+(?:s\b|\b)")
+
+
+def acronym_token(written: str) -> str:
+    token = written.replace(".", "").replace("-", "")
+    if token.endswith("s") and token[:-1].isupper():
+        token = token[:-1]
+    return token.lower()
+
+
+def acronyms(text: str) -> list[str]:
+    """The acronyms written in ``text``, each as its one token ("B.C.N." → "bcn")."""
+    found = [acronym_token(match.group()) for match in _ACRONYM.finditer(text or "")]
+    return [token for token in dict.fromkeys(found) if len(token) >= 2 and not token.isdigit()]
+
+
+def split_acronyms(text: str) -> tuple[str, list[str]]:
+    """``text`` without its acronyms, and the acronyms (tokens), for the embedded engine."""
+    return _ACRONYM.sub(" ", text or ""), acronyms(text)
+
+
+def normalise_acronyms(text: str) -> str:
+    """``text`` with each acronym written as its token, in place ("réseau des B.C.N." →
+    "réseau des bcn"): for completion, where the words' order matters."""
+    return _ACRONYM.sub(lambda match: acronym_token(match.group()), text or "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import QueryDict
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from .query import EngineUnavailable
@@ -45,6 +45,9 @@ class SearchOut(Schema):
     hits: list[HitOut]
     facets: dict[str, list[FacetValueOut]]
     suggestion: str | None = None
+    corrected: str | None = Field(
+        None, description="Nothing matched the words as typed; the hits are for this correction (verbatim=1: none)"
+    )
     notices: list[str]
 
 
@@ -58,6 +61,7 @@ class SearchParams(Schema):
     language: list[str] = []
     sort: str = "relevance"
     page: str = "1"
+    verbatim: str = Field("", description="1: never replace the words by a correction")
 
 
 class Suggestion(Schema):
@@ -92,6 +96,7 @@ def search(request, params: Query[SearchParams]):
         "hits": outcome.hits,
         "facets": {facet.name: facet.values for facet in outcome.facets},
         "suggestion": outcome.suggestion,
+        "corrected": outcome.corrected,
         "notices": outcome.notices,
     }
 

@@ -35,14 +35,14 @@ def bump_version() -> None:
         cache.set(_CACHE_KEY, 1, None)
 
 
-def _entries() -> list[list[tuple[str, str]]]:
+def _entries() -> list[list[tuple[str, str, str]]]:
     version = cache.get(_CACHE_KEY)
     stale = time.monotonic() - _state["loaded"] > _TTL
     if _state["loaded"] == 0.0 or version != _state["version"] or stale:
         from .models import GlossaryEntry
 
         _state["entries"] = [
-            [(form, normalise(form)) for form in entry.forms() if normalise(form)]
+            [(form, normalise(form), language) for language, form in entry.forms_by_language() if normalise(form)]
             for entry in GlossaryEntry.objects.all()
         ]
         _state["version"] = version
@@ -52,18 +52,32 @@ def _entries() -> list[list[tuple[str, str]]]:
 
 def expansions_for(text: str, limit: int = 12) -> list[str]:
     """Other forms of every glossary term found in ``text`` (other language, acronyms…)."""
+    return list(expansion_languages(text, limit))
+
+
+def expansion_languages(text: str, limit: int = 12) -> dict[str, str]:
+    """The other forms of the glossary terms in ``text``, each with its language: an engine
+    matches a form only in the fields of its own language (an English stemmer never meets a
+    French word)."""
     query = f" {normalise(text)} "
     if not query.strip():
-        return []
-    found: list[str] = []
+        return {}
+    found: dict[str, str] = {}
+    hits = []
     for forms in _entries():
-        matched = {norm for _form, norm in forms if f" {norm} " in query}
-        if not matched:
+        matched = {norm for _form, norm, _language in forms if f" {norm} " in query}
+        if matched:
+            hits.append((forms, matched))
+    # A term inside a longer term that also matched is not a term of the query: "intelligence
+    # artificielle" is not the glossary's "intelligence" (renseignement).
+    longer = [norm for _forms, matched in hits for norm in matched]
+    for forms, matched in hits:
+        if all(any(f" {norm} " in f" {other} " and norm != other for other in longer) for norm in matched):
             continue
-        for form, norm in forms:
+        for form, norm, language in forms:
             if norm not in matched and norm not in query and form not in found:
-                found.append(form)
-    return found[:limit]
+                found[form] = language
+    return dict(list(found.items())[:limit])
 
 
 def synonym_rules() -> list[str]:

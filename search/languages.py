@@ -27,27 +27,88 @@ class Analysis:
     elastic_normalisers: tuple[str, ...] = ()
     # tantivy has no stop-word list for some languages: ours, then (common function words).
     stop_words: tuple[str, ...] = ()
+    # Words that make a query a question ("how", "comment"): dropped before searching, so a
+    # question's own words do not count among those that must match.
+    question_words: tuple[str, ...] = ()
 
 
 REGISTRY = {
     # English takes Porter (the stemmer of the engines' own `english` analyzer), not the light
     # KStem: KStem leaves "trafficked" (→ trafficke) apart from "trafficking" (→ traffick).
     # Acronyms are marked as keywords before it, so "IEDs" no longer becomes "i".
-    "en": Analysis("en", "english", "_english_", ("possessive_english", "english")),
+    "en": Analysis(
+        "en",
+        "english",
+        "_english_",
+        ("possessive_english", "english"),
+        question_words=(
+            "how",
+            "what",
+            "which",
+            "who",
+            "whom",
+            "whose",
+            "where",
+            "when",
+            "why",
+            "do",
+            "does",
+            "did",
+            "can",
+            "could",
+            "should",
+            "would",
+            "i",
+            "we",
+            "you",
+            "me",
+            "my",
+            "our",
+            "please",
+        ),
+    ),
     "fr": Analysis(
         "fr",
         "french",
         "_french_",
         ("light_french",),
         elisions=("l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"),
+        question_words=(
+            "comment",
+            "quel",
+            "quelle",
+            "quels",
+            "quelles",
+            "qui",
+            "que",
+            "quoi",
+            "où",
+            "quand",
+            "pourquoi",
+            "combien",
+            "est-ce",
+            "je",
+            "nous",
+            "on",
+            "peut",
+            "peuvent",
+            "puis-je",
+        ),
     ),
-    "es": Analysis("es", "spanish", "_spanish_", ("light_spanish",)),
+    "es": Analysis(
+        "es",
+        "spanish",
+        "_spanish_",
+        ("light_spanish",),
+        question_words=("cómo", "como", "qué", "que", "cuál", "cuáles", "quién", "quiénes", "dónde", "cuándo", "por"),
+    ),
     "ar": Analysis(
         "ar",
         "arabic",
         "_arabic_",
         ("arabic",),
         elastic_normalisers=("arabic_normalization",),
+        question_words=("كيف", "ماذا", "ما", "أين", "متى", "لماذا", "هل"),
         stop_words=(
             "في",
             "من",
@@ -109,3 +170,8 @@ def search_languages() -> tuple[str, ...]:
 
 def analysis(code: str) -> Analysis:
     return REGISTRY[code]
+
+
+def question_words() -> frozenset[str]:
+    """The question words of every site language (a query may be in any of them)."""
+    return frozenset(word for code in search_languages() for word in REGISTRY[code].question_words)

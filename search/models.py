@@ -49,7 +49,13 @@ class GlossaryEntry(index.Indexed, models.Model):
         return f"{self.english} ↔ {self.french}"
 
     def forms(self) -> list[str]:
-        return [self.english, *_split(self.english_variants), self.french, *_split(self.french_variants)]
+        return [form for _language, form in self.forms_by_language()]
+
+    def forms_by_language(self) -> list[tuple[str, str]]:
+        """Each form with the language it is written in."""
+        english = [self.english, *_split(self.english_variants)]
+        french = [self.french, *_split(self.french_variants)]
+        return [("en", form) for form in english] + [("fr", form) for form in french]
 
 
 class PendingIndexUpdate(models.Model):

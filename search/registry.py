@@ -64,10 +64,17 @@ def autodiscover() -> None:
 
 def _from_declaration(declaration: dict) -> IndexSource:
     make = declaration["documents"]
+    types = dict(declaration.get("types", {}))
 
     def documents(units=None):
+        labels = _type_labels(types)
         for payload in make(units):
-            yield SearchDocument(**payload)
+            doc = SearchDocument(**payload)
+            # The kind of item is a word readers use ("conclusions on terrorism", "toolkit"):
+            # its name in every language joins the keywords.
+            for language, label in labels.get(doc.type, {}).items():
+                doc.keywords = {**doc.keywords, language: [*doc.keywords.get(language, []), label]}
+            yield doc
 
     return IndexSource(
         name=declaration["name"],
@@ -77,6 +84,18 @@ def _from_declaration(declaration: dict) -> IndexSource:
         count=declaration["count"],
         types=dict(declaration.get("types", {})),
     )
+
+
+def _type_labels(types: dict) -> dict[str, dict[str, str]]:
+    """Each document type's label in each site language."""
+    from django.utils import translation
+
+    labels: dict[str, dict[str, str]] = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            for name, label in types.items():
+                labels.setdefault(name, {})[language] = str(label)
+    return labels
 
 
 def sources() -> list[IndexSource]:

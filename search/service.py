@@ -6,6 +6,7 @@ the engine for reading.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from dataclasses import dataclass, field
@@ -22,9 +23,10 @@ from portal.audiences import can_view, visible_audiences
 from portal.task_queue import enqueue_unless_waiting
 
 from . import glossary, registry
-from .analysis import MAX_QUERY_CHARS, clean_query
+from .analysis import MAX_QUERY_CHARS, clean_query, without_question_words
 from .documents import LANGUAGES
 from .engines import get_engine
+from .languages import question_words
 from .query import FACETS, SORTS, SearchQuery
 
 PER_PAGE = 10
@@ -59,6 +61,8 @@ class SearchOutcome:
     sort: str = "relevance"
     filters: dict[str, list[str]] = field(default_factory=dict)
     expansions: list[str] = field(default_factory=list)
+    # The reader's words found nothing and a close spelling did: the results are for it.
+    corrected: str | None = None
 
 
 FACET_LABELS = {
@@ -150,12 +154,15 @@ def _search(user, params, language: str, per_page: int) -> SearchOutcome:
     filters = _read_filters(params, notices)
     sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
     page = _read_page(params, notices)
-    expansions = glossary.expansions_for(text) if text else []
+    searched = without_question_words(text, question_words()) if text else ""
+    expansion_languages = glossary.expansion_languages(searched) if searched else {}
+    expansions = list(expansion_languages)
     query = SearchQuery(
-        text=text,
+        text=searched,
         language=language,
         audiences=visible_audiences(user),
         expansions=expansions,
+        expansion_languages=expansion_languages,
         filters=filters,
         sort=sort,
         offset=(page - 1) * per_page,
@@ -164,6 +171,10 @@ def _search(user, params, language: str, per_page: int) -> SearchOutcome:
     engine = get_engine()
     glossary.ensure_applied(engine)
     result = engine.search(query)
+    corrected = None
+    if searched and result.total < SUGGEST_BELOW and params.get("verbatim") != "1":
+        query, result, corrected = _recall_fallback(engine, query, result)
+        expansions = query.expansions
     _replay_if_waiting()
     pages = max(1, -(-result.total // per_page)) if result.total else 0
     outcome = SearchOutcome(
@@ -178,12 +189,34 @@ def _search(user, params, language: str, per_page: int) -> SearchOutcome:
         sort=sort,
         filters=filters,
         expansions=expansions,
+        corrected=corrected,
     )
-    if text and result.total < SUGGEST_BELOW:
+    if text and not corrected and result.total < SUGGEST_BELOW:
         outcome.suggestion = _checked_suggestion(engine, query, result.total)
     if result.total and page > pages:
         notices.append(_("There are only %(pages)s pages of results.") % {"pages": pages})
     return outcome
+
+
+def _recall_fallback(engine, query: SearchQuery, result):
+    """(Almost) nothing found: a long question asked again with fewer words required (kept if
+    it finds more); if still nothing, the closest spelling the reader may see, when it finds
+    something. Returns (query, result, corrected)."""
+    if len(query.text.split()) >= 3:
+        relaxed = dataclasses.replace(query, relaxed=True)
+        answer = engine.search(relaxed)
+        if answer.total > result.total:
+            return relaxed, answer, None
+    if result.total:
+        return query, result, None
+    suggestion = engine.suggest(query)
+    if suggestion and suggestion != query.text.casefold():
+        forms = glossary.expansion_languages(suggestion)
+        corrected = dataclasses.replace(query, text=suggestion, expansions=list(forms), expansion_languages=forms)
+        answer = engine.search(corrected)
+        if answer.total:
+            return corrected, answer, suggestion
+    return query, result, None
 
 
 _REPLAY_CHECK_SECONDS = 30
@@ -215,7 +248,8 @@ def _checked_suggestion(engine, query: SearchQuery, found: int) -> str | None:
         text=suggestion,
         language=query.language,
         audiences=query.audiences,
-        expansions=glossary.expansions_for(suggestion),
+        expansions=list(glossary.expansion_languages(suggestion)),
+        expansion_languages=glossary.expansion_languages(suggestion),
         filters=query.filters,
         limit=1,
     )

@@ -52,6 +52,8 @@ def _page_links(request, outcome):
         sort: "?" + urlencode([*[(k, v) for k, v in base if k != "sort"], ("sort", sort)])
         for sort in ("relevance", "date")
     }
+    if outcome.corrected:
+        pages["verbatim"] = "?" + urlencode([*base, ("verbatim", "1")])
     if outcome.suggestion:
         pages["suggestion"] = "?" + urlencode([*[(k, v) for k, v in base if k != "q"], ("q", outcome.suggestion)])
     return pages

@@ -74,7 +74,11 @@ def _apply(page, spec: PageSpec, language: str) -> None:
             if related is None:  # StreamField
                 setattr(page, name, value)
             else:
-                setattr(page, name, [related(**_resolve_terms(item, language)) for item in value])
+                rows = [related(**_resolve_terms(item, language)) for item in value]
+                for position, row in enumerate(rows):
+                    if hasattr(row, "sort_order"):  # Orderable rows keep the order they are given in
+                        row.sort_order = position
+                setattr(page, name, rows)
         else:
             setattr(page, name, value)
     if spec.themes:

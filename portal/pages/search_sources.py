@@ -159,12 +159,15 @@ def page_documents(units=None):
                 "keywords": keywords(themes + ([region.slug] if region else [])),
             }
             if isinstance(page, CompendiumPage):
-                for entry in page.entries.all():
+                # An entry and its translation sit at the same place in their page's list
+                # (wagtail-localize copies the rows in order): the position pairs them, even
+                # where sort_order was never set.
+                for position, entry in enumerate(page.entries.all()):
                     yield {
                         "id": f"compendium_entry:{entry.pk}",
                         "type": "compendium_entry",
                         "language": language,
-                        "group": f"compendium_entry:{unit}:{entry.sort_order}",
+                        "group": f"compendium_entry:{unit}:{position}",
                         "unit": unit,
                         "title": entry.title,
                         "url": f"{url}#entry-{entry.pk}",

@@ -20,12 +20,22 @@ from elasticsearch_dsl import A, Q, Search
 
 from ..analysis import best_correction, fold, surface_form, words
 from ..documents import LANGUAGES, SearchDocument
-from ..query import FACET_FIELDS, EngineResult, EngineUnavailable, Hit, SearchQuery
+from ..query import (
+    FACET_FIELDS,
+    MINIMUM_SHOULD_MATCH,
+    RELAXED_SHOULD_MATCH,
+    EngineResult,
+    EngineUnavailable,
+    Hit,
+    SearchQuery,
+)
 from .elastic_analysis import analysis_settings, glossary_digest, index_body
 from .elastic_client import ClusterSettings, connect, explain
 
 FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "body": 1.0, "alt": 0.7, "keywords": 1.5}
-MINIMUM_SHOULD_MATCH = "2<75%"
+# Highlight marks for the did-you-mean words: private-use characters no text holds (control
+# characters were dropped by the highlighter at the start of a fragment).
+OPEN, CLOSE = "\ue000", "\ue001"
 BULK_CHUNK = 500  # documents per bulk request; the stream never holds more than one chunk
 SHARDS_WAIT = 5.0  # seconds a call waits for shards to have a copy again
 SHARDS_MOVING = {
@@ -223,9 +233,10 @@ class ElasticEngine:
             filters.append(Q("terms", **{field: [int(v) for v in values] if field == "year" else list(values)}))
         return filters
 
-    def _text_query(self, text: str):
+    def _text_query(self, text: str, relaxed: bool = False):
         """The glossary's other forms come from the fields' search analyzers (synonym_graph),
         not from the query: ``SearchQuery.expansions`` only tells the reader what was added."""
+        needed = RELAXED_SHOULD_MATCH if relaxed else MINIMUM_SHOULD_MATCH
         alternatives = []
         for language in LANGUAGES:
             fields = [f"{part}_{language}^{boost}" for part, boost in FIELD_BOOSTS.items()]
@@ -235,18 +246,16 @@ class ElasticEngine:
                     query=text,
                     fields=fields,
                     type="cross_fields",
-                    minimum_should_match=MINIMUM_SHOULD_MATCH,
+                    minimum_should_match=needed,
                     tie_breaker=0.3,
                 )
             )
-        alternatives.append(
-            Q("match", all_folded={"query": text, "minimum_should_match": MINIMUM_SHOULD_MATCH, "boost": 0.5})
-        )
+        alternatives.append(Q("match", all_folded={"query": text, "minimum_should_match": needed, "boost": 0.5}))
         return Q("bool", should=alternatives, minimum_should_match=1)
 
     def search(self, query: SearchQuery) -> EngineResult:
         self._ensure_alias()
-        text_query = self._text_query(query.text) if query.text else None
+        text_query = self._text_query(query.text, query.relaxed) if query.text else None
         search = Search(using=self.client, index=self.alias).query(
             Q("bool", filter=self._filters(query), must=[text_query] if text_query else [])
         )
@@ -304,9 +313,12 @@ class ElasticEngine:
                     "bool",
                     filter=self._filters(query)[:2],
                     must=[Q("match", all_folded={"query": query.text, "fuzziness": "AUTO"})],
+                    # Documents holding the words as typed come first, so a word that exists is
+                    # seen as existing (and left alone) rather than "corrected" to a neighbour.
+                    should=[Q("match", all_folded={"query": query.text, "boost": 3})],
                 )
             )
-            .highlight_options(pre_tags=["\x02"], post_tags=["\x03"], fragment_size=40, number_of_fragments=20)
+            .highlight_options(pre_tags=[OPEN], post_tags=[CLOSE], fragment_size=40, number_of_fragments=20)
             .highlight("all_folded")
             .extra(size=10)
             .source(False)
@@ -316,8 +328,8 @@ class ElasticEngine:
         written: dict[str, list[str]] = {}  # the highlighted words as written, accents kept
         for hit in response.hits:
             for fragment in getattr(getattr(hit.meta, "highlight", None), "all_folded", []) or []:
-                for part in fragment.split("\x02")[1:]:
-                    original = part.split("\x03")[0]
+                for part in fragment.split(OPEN)[1:]:
+                    original = part.split(CLOSE)[0]
                     found[fold(original)] += 1
                     written.setdefault(fold(original), []).append(original)
         candidates = list(found.items())

@@ -19,10 +19,10 @@ from pathlib import Path
 import tantivy
 from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
-from ..analysis import best_correction, surface_form, words
+from ..analysis import acronyms, best_correction, normalise_acronyms, split_acronyms, surface_form, words
 from ..documents import KEYWORD_FIELDS, LANGUAGES, SearchDocument
 from ..languages import analysis
-from ..query import FACET_FIELDS, EngineResult, EngineUnavailable, Hit, SearchQuery
+from ..query import FACET_FIELDS, EngineResult, EngineUnavailable, Hit, SearchQuery, minimum_should_match
 
 FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "body": 1.0, "alt": 0.7}
 FOLDED_BOOST = 0.5
@@ -41,14 +41,27 @@ def _analyzer(language: str | None):
             builder = builder.filter(Filter.custom_stopword(list(words.stop_words)))
         else:
             builder = builder.filter(Filter.stopword(words.tantivy))
-    builder = builder.filter(Filter.ascii_fold())
     if language:
+        # Stem first: the Snowball rules read accents ("identifiées", "identifier" and
+        # "identifié" meet in one stem); folding after makes the stems accent-free. A query
+        # typed without accents also meets the unstemmed, folded all_folded field.
         builder = builder.filter(Filter.stemmer(analysis(language).tantivy))
+    builder = builder.filter(Filter.ascii_fold())
     return builder.build()
 
 
 ANALYZERS = {language: _analyzer(language) for language in LANGUAGES}
 FOLDED = _analyzer(None)
+# Lowercase and folded, every word kept: acronyms, and titles for completion (stop words kept,
+# so "toolkit for resp" still finds its words next to each other).
+PLAIN = (
+    TextAnalyzerBuilder(Tokenizer.simple())
+    .filter(Filter.remove_long(40))
+    .filter(Filter.lowercase())
+    .filter(Filter.ascii_fold())
+    .build()
+)
+ACRONYM_BOOST = 3.0
 
 
 def _schema():
@@ -66,7 +79,8 @@ def _schema():
         sb.add_text_field(f"alt_{language}", stored=False, tokenizer_name=language)
         sb.add_text_field(f"keywords_{language}", stored=False, tokenizer_name=language)
     sb.add_text_field("all_folded", stored=False, tokenizer_name="folded")
-    sb.add_text_field("title_folded", stored=False, tokenizer_name="folded")
+    sb.add_text_field("title_folded", stored=False, tokenizer_name="plain")
+    sb.add_text_field("acronyms", stored=False, tokenizer_name="plain")
     return sb.build()
 
 
@@ -77,6 +91,7 @@ def _register(index: tantivy.Index) -> tantivy.Index:
     for language, analyzer in ANALYZERS.items():
         index.register_tokenizer(language, analyzer)
     index.register_tokenizer("folded", FOLDED)
+    index.register_tokenizer("plain", PLAIN)
     return index
 
 
@@ -85,7 +100,11 @@ def to_tantivy(doc: SearchDocument) -> tantivy.Document:
     fields["year"] = fields["year"] or 0
     fields["date"] = dt.datetime.combine(doc.date, dt.time()) if doc.date else EPOCH
     fields["translations"] = {"items": fields["translations"]}  # a JSON field holds an object
-    fields["title_folded"] = doc.title
+    # Acronyms as one token each ("B.C.N." → bcn), apart from the stemmed fields, where the
+    # tokenizer splits them into letters and the stemmer cuts them ("IEDs" → i).
+    written = [doc.title, doc.summary, doc.body, *doc.alt_text.values()]
+    fields["acronyms"] = " ".join(dict.fromkeys(a for text in written for a in acronyms(text)))
+    fields["title_folded"] = normalise_acronyms(doc.title)
     return tantivy.Document(**{k: v for k, v in fields.items() if v not in (None, [], "")})
 
 
@@ -245,15 +264,16 @@ class EmbeddedEngine:
                 clauses.append(Query.term_set_query(SCHEMA, field, list(values)))
         return clauses
 
-    def _words_query(self, terms: list[str], fields: dict[str, float]):
-        """Most of the words must match (each in any of the fields): "2<75%" as in Elasticsearch."""
-        clauses = []
+    def _words_query(self, terms: list[str], fields: dict[str, float], relaxed: bool = False, extra=()):
+        """Most of the words must match (each in any of the fields): "2<75%" as in Elasticsearch.
+        ``extra``: clauses that count as words (the query's acronyms)."""
+        clauses = list(extra)
         for term in dict.fromkeys(terms):
             per_field = [Query.boost_query(Query.term_query(SCHEMA, f, term), boost) for f, boost in fields.items()]
             clauses.append(Query.disjunction_max_query(per_field, tie_breaker=0.3))
         if not clauses:
             return None
-        needed = minimum_should_match(len(clauses))
+        needed = minimum_should_match(len(clauses), relaxed)
         return Query.boolean_query([(Occur.Should, c) for c in clauses], minimum_number_should_match=needed)
 
     def _phrase_query(self, terms: list[str], fields: dict[str, float], boost: float):
@@ -266,20 +286,46 @@ class EmbeddedEngine:
             clauses.append(Query.boost_query(clause, field_boost * boost))
         return Query.disjunction_max_query(clauses, tie_breaker=0.3)
 
-    def _text_query(self, text: str, expansions: list[str]):
-        """Match in either language, in the accent-folded form, or through a glossary term."""
+    def _acronym_clause(self, token: str):
+        return Query.boost_query(Query.term_query(SCHEMA, "acronyms", token), ACRONYM_BOOST)
+
+    def _split_acronyms(self, searcher, text: str) -> tuple[str, list[str]]:
+        """The query's acronyms: written as such ("NCB", "B.C.N."), or typed in lower case
+        ("bcn") when the index knows them as acronyms."""
+        rest, found = split_acronyms(text)
+        words = []
+        for word in rest.split():
+            token = word.strip(".,;:!?«»“”()").casefold()
+            if 2 <= len(token) <= 6 and token.isalpha() and searcher.doc_freq("acronyms", token):
+                found.append(token)
+            else:
+                words.append(word)
+        return " ".join(words), list(dict.fromkeys(found))
+
+    def _text_query(self, searcher, query: SearchQuery):
+        """Match in either language, in the accent-folded form, or through a glossary term
+        (matched in the fields of its own language only)."""
+        rest, found = self._split_acronyms(searcher, query.text)
+        acronym_clauses = [self._acronym_clause(token) for token in found]
         alternatives = []
         for language, analyzer in ANALYZERS.items():
             fields = {f"{part}_{language}": boost for part, boost in FIELD_BOOSTS.items()}
             fields[f"keywords_{language}"] = KEYWORD_BOOST
-            words_query = self._words_query(analyzer.analyze(text), fields)
+            words_query = self._words_query(analyzer.analyze(rest), fields, query.relaxed, acronym_clauses)
             if words_query is not None:
                 alternatives.append(words_query)
-            for form in expansions:
-                form_terms = analyzer.analyze(form)
-                if form_terms:
+            for form in query.expansions:
+                if query.expansion_languages.get(form, language) != language:
+                    continue
+                form_rest, form_acronyms = split_acronyms(form)
+                form_terms = analyzer.analyze(form_rest)
+                if form_acronyms and not form_terms:
+                    alternatives += [
+                        Query.boost_query(self._acronym_clause(token), EXPANSION_BOOST) for token in form_acronyms
+                    ]
+                elif form_terms:
                     alternatives.append(self._phrase_query(form_terms, fields, EXPANSION_BOOST))
-        folded = self._words_query(FOLDED.analyze(text), {"all_folded": FOLDED_BOOST})
+        folded = self._words_query(FOLDED.analyze(rest), {"all_folded": FOLDED_BOOST}, query.relaxed, acronym_clauses)
         if folded is not None:
             alternatives.append(folded)
         if not alternatives:
@@ -288,7 +334,7 @@ class EmbeddedEngine:
 
     def search(self, query: SearchQuery) -> EngineResult:
         searcher = self._open().searcher()
-        text_query = self._text_query(query.text, query.expansions) if query.text else None
+        text_query = self._text_query(searcher, query) if query.text else None
         if query.text and text_query is None:
             return EngineResult(total=0, hits=[], facets={})
         must = [(Occur.Must, clause) for clause in self._filters(query)]
@@ -374,7 +420,7 @@ class EmbeddedEngine:
         return surface_form(term, texts)
 
     def autocomplete(self, prefix: str, language: str, audiences: list[str], limit: int = 8) -> list[dict]:
-        terms = FOLDED.analyze(prefix)
+        terms = PLAIN.analyze(normalise_acronyms(prefix))
         if not terms:
             return []
         searcher = self._open().searcher()
@@ -390,11 +436,6 @@ class EmbeddedEngine:
             stored = searcher.doc(address).to_dict()
             items.append({"title": stored["title"][0], "url": stored["url"][0], "type": stored["type"][0]})
         return items
-
-
-def minimum_should_match(count: int) -> int:
-    """All words up to two; above that, three quarters of them (rounded down)."""
-    return count if count <= 2 else max(2, (count * 3) // 4)
 
 
 def mark(fragment: str, ranges: list[tuple[int, int]]) -> str:

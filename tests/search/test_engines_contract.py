@@ -121,16 +121,60 @@ def test_snippets_highlight_matches_and_are_escaped(indexed, anonymous):
 
 
 def test_did_you_mean_corrects_misspellings(indexed, anonymous):
-    outcome = run(anonymous, "en", q="trafiking")
-    assert outcome.total == 0
+    outcome = run(anonymous, "en", q="trafiking", verbatim="1")  # the words as typed, no correction
+    assert outcome.total == 0 and outcome.corrected is None
     assert outcome.suggestion == "trafficking"
-    assert run(anonymous, "en", q="biometrc hub").suggestion == "biometric hub"
+    assert run(anonymous, "en", q="biometrc hub", verbatim="1").suggestion == "biometric hub"
+
+
+def test_a_search_that_finds_nothing_shows_the_corrections_results(indexed, anonymous):
+    outcome = run(anonymous, "en", q="trafiking")
+    assert outcome.corrected == "trafficking" and outcome.text == "trafiking"
+    assert "Addressing human-trafficking-fuelled cyber fraud" in titles(outcome)
+    assert outcome.suggestion is None  # the correction is already applied
+    french = run(anonymous, "fr", q="terorisme")  # OpenSearch's French stemmer folds double letters itself
+    assert french.corrected in (None, "terrorisme")
+    assert "Lutter contre les formes persistantes de terrorisme" in titles(french)
+    # A word that exists is never "corrected", even next to a typo.
+    assert run(anonymous, "en", q="explosiv devices").corrected == "explosive devices"
 
 
 def test_did_you_mean_never_offers_words_from_restricted_items(indexed, anonymous, officer):
     # "compound" appears only in the law-enforcement scam-centre practice.
-    assert run(officer, "en", q="compund").suggestion == "compound"
-    assert run(anonymous, "en", q="compund").suggestion != "compound"
+    assert run(officer, "en", q="compund", verbatim="1").suggestion == "compound"
+    assert run(anonymous, "en", q="compund", verbatim="1").suggestion != "compound"
+    assert run(officer, "en", q="compund").corrected == "compound"
+    public = run(anonymous, "en", q="compund")
+    assert public.corrected != "compound"
+    assert "Screening workers rescued from online scam centres" not in titles(public)
+
+
+def test_question_words_do_not_count_and_long_questions_are_relaxed(indexed, anonymous):
+    outcome = run(anonymous, "en", q="where did the heads of bureaus meet in 2022")
+    assert "Heads of bureaus meet in Lyon to face a new century of threats" in titles(outcome)[:5]
+    french = run(anonymous, "fr", q="comment assurer une permanence la nuit")
+    assert "Organiser une permanence 24 h/24 au bureau national" in titles(french)[:5]
+
+
+def test_each_compendium_entry_has_only_its_own_translation(indexed, anonymous):
+    outcome = run(anonymous, "en", q="cercles de mentorat")
+    assert titles(outcome)[0] == "Mentoring circles for women investigators"
+    hit = outcome.hits[0]
+    assert [t["title"] for t in hit["translations"]] == ["Cercles de mentorat pour les enquêtrices"]
+    assert "Flexible shift patterns for parents" not in titles(outcome)  # another entry's text no longer matches
+
+
+def test_acronyms_are_whole_words_with_or_without_dots(indexed, anonymous, officer):
+    dotted, plain, lower = (titles(run(anonymous, "fr", q=q)) for q in ("B.C.N.", "BCN", "bcn"))
+    assert dotted[0] == plain[0] == lower[0] == "Renforcer le réseau des B.C.N."
+    ied = titles(run(officer, "en", q="IEDs"))
+    assert "Sharing IED incident data for regional analysis" in ied[:3]
+    assert "Global police databases" not in ied  # I-CORE's "I" is not the stem of IED
+
+
+def test_the_type_of_item_is_a_word_readers_use(indexed, anonymous):
+    outcome = run(anonymous, "fr", q="conclusions sur le terrorisme")
+    assert titles(outcome)[0] == "Lutter contre les formes persistantes de terrorisme"
 
 
 def test_autocomplete_on_titles_respects_the_audience(indexed, anonymous, officer):
@@ -140,6 +184,16 @@ def test_autocomplete_on_titles_respects_the_audience(indexed, anonymous, office
     assert any(s["title"] == restricted for s in autocomplete_run(user=officer, prefix="running biom", language="en"))
     french = autocomplete_run(user=anonymous, prefix="plateforme bio", language="fr")
     assert [s["title"] for s in french] == ["Plateforme biométrique"]
+
+
+def test_autocomplete_survives_stop_words_and_acronyms(indexed, anonymous):
+    def completes(prefix, language="en"):
+        return [s["title"] for s in autocomplete_run(user=anonymous, prefix=prefix, language=language)]
+
+    assert "Toolkit for Responsible AI Innovation in Law Enforcement" in completes("toolkit for resp")
+    assert "17th Heads of NCB Conference — Lyon 2022" in completes("heads of ncb")
+    assert "Renforcer le réseau des B.C.N." in completes("réseau des bcn", "fr")
+    assert "Renforcer le réseau des B.C.N." in completes("reseau des B.C.N", "fr")
 
 
 def test_sort_by_date_and_pagination(indexed, officer):
@@ -192,5 +246,10 @@ def test_engine_query_enforces_audience_even_if_asked_directly(indexed):
 
 def test_did_you_mean_gives_the_word_as_written_with_its_accents(indexed, anonymous):
     # The index folds accents ("frontieres"); the suggestion is the word people write.
-    assert run(anonymous, "fr", q="frontère").suggestion in ("frontière", "frontières")
-    assert run(anonymous, "fr", q="biometrqiue").suggestion in ("biométrique", "biométriques", "biométrie")
+    assert run(anonymous, "fr", q="frontère", verbatim="1").suggestion in ("frontière", "frontières")
+    assert run(anonymous, "fr", q="biometrqiue", verbatim="1").suggestion in (
+        "biométrique",
+        "biométriques",
+        "biométrie",
+    )
+    assert run(anonymous, "fr", q="frontère").corrected in ("frontière", "frontières")  # and the results are its

@@ -39,8 +39,17 @@ def test_filters_stay_in_the_url_and_facets_toggle(embedded, client):
     assert 'name="type" value="news"' in response.text  # kept when searching again
 
 
-def test_zero_results_page_helps(embedded, client):
+def test_a_misspelled_search_shows_the_correction_and_offers_the_words_as_typed(embedded, client):
     response = client.get("/en/search/", {"q": "trafiking"})
+    assert "showing results for <strong>trafficking</strong>" in response.text
+    assert "Addressing human-trafficking-fuelled cyber fraud" in response.text
+    assert 'href="?q=trafiking&amp;verbatim=1"' in response.text and "Search only for “trafiking”" in response.text
+    french = client.get("/fr/recherche/", {"q": "frontère"}).text
+    assert "voici les résultats pour <strong>frontière" in french and "Chercher seulement « frontère »" in french
+
+
+def test_zero_results_page_helps(embedded, client):
+    response = client.get("/en/search/", {"q": "trafiking", "verbatim": "1"})
     assert "Did you mean" in response.text and "trafficking" in response.text
     assert "check the spelling" in response.text
     assert "log in" in response.text
@@ -99,7 +108,7 @@ def test_openapi_schema_describes_the_search_endpoint(client, db):
 
 
 def test_the_french_page_is_typeset_and_names_languages_in_french(embedded, client):
-    page = client.get("/fr/recherche/", {"q": "frontère"}).text
+    page = client.get("/fr/recherche/", {"q": "frontère", "verbatim": "1"}).text
     assert "Vouliez-vous dire" in page
     assert ">frontière</a>\u00a0?" in page or ">frontières</a>\u00a0?" in page
     other = client.get("/fr/recherche/", {"q": "Watchmaker", "language": "en"}).text
