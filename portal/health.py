@@ -20,4 +20,8 @@ def register(name: str, figures: Callable[[], dict]) -> None:
 def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok", **{name: figures() for name, figures in _FIGURES.items()}})
+    figures = {name: figures() for name, figures in _FIGURES.items()}
+    # A part that reports a status other than ok (the search index missing or damaged) makes
+    # the whole "degraded": still 200, so a load balancer keeps the node serving pages.
+    degraded = any(isinstance(value, dict) and value.get("status", "ok") != "ok" for value in figures.values())
+    return JsonResponse({"status": "degraded" if degraded else "ok", **figures})

@@ -14,3 +14,8 @@ class SearchConfig(AppConfig):
         # functions); search finds them, so content and event apps never import search.
         registry.autodiscover()
         signals.connect()
+        from portal import health
+
+        from .service import search_health
+
+        health.register("search", search_health)  # status "missing"/"damaged" makes /healthz degraded

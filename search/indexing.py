@@ -16,12 +16,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from portal.task_queue import enqueue_after_commit
+from portal.task_queue import enqueue_after_commit, enqueue_unless_waiting
 
 from . import registry
 from .engines import get_engine
 from .models import PendingIndexUpdate
-from .query import EngineUnavailable
+from .query import EngineUnavailable, IndexDamaged, IndexMissing
 
 logger = logging.getLogger("liaison.search")
 BATCH = 200
@@ -78,6 +78,8 @@ def index_pending(*, limit: int | None = None) -> tuple[int, int]:
                 engine.replace_units(units, documents)
             except EngineUnavailable as exc:
                 _record_failure(chunk, exc)
+                if isinstance(exc, (IndexMissing, IndexDamaged)):  # nothing to apply them to
+                    queue_rebuild()
                 return applied, PendingIndexUpdate.objects.count()
             except Exception as exc:  # the engine answered badly: keep the rows, report
                 logger.exception("Index update failed for %s units of %s", len(units), name)
@@ -88,6 +90,13 @@ def index_pending(*, limit: int | None = None) -> tuple[int, int]:
                 PendingIndexUpdate.objects.filter(pk=row.pk, generation=row.generation).delete()
             applied += len(chunk)
     return applied, PendingIndexUpdate.objects.count()
+
+
+def queue_rebuild() -> None:
+    from .tasks import rebuild_search_index
+
+    logger.error("Search index missing or damaged: a rebuild is queued")
+    enqueue_unless_waiting(rebuild_search_index)
 
 
 def _record_failure(rows, exc) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from portal.audiences import highest
+
 FACETS = ("type", "theme", "region", "year", "language")
 # Facet name → document field holding its values.
 FACET_FIELDS = {"type": "type", "theme": "themes", "region": "regions", "year": "year", "language": "languages"}
@@ -21,8 +23,35 @@ def minimum_should_match(count: int, relaxed: bool = False) -> int:
     return count if count <= 2 else max(2, (count * 3) // 4)
 
 
+def scoped(value: str, clearance: str) -> str:
+    """A per-clearance token: which version of an item a reader gets, and which languages it
+    has, depend on what the reader may open ("fr@public", "fr@law_enforcement")."""
+    return f"{value}@{clearance}"
+
+
+def filter_values(facet: str, values, clearance: str) -> list[str]:
+    """What a facet filter matches in the index (languages are stored per clearance)."""
+    return [scoped(v, clearance) for v in values] if facet == "language" else list(values)
+
+
+def reader_buckets(facet: str, buckets: list[tuple[str, int]], clearance: str) -> list[tuple[str, int]]:
+    """A facet's buckets as the reader sees them: for languages, only those of their clearance."""
+    if facet != "language":
+        return buckets
+    suffix = f"@{clearance}"
+    return [(key.removesuffix(suffix), count) for key, count in buckets if key.endswith(suffix)]
+
+
 class EngineUnavailable(Exception):
     """The search engine cannot answer now (down, unreachable, or timing out)."""
+
+
+class IndexMissing(EngineUnavailable):
+    """No index where the settings point: it was never built, or it was deleted."""
+
+
+class IndexDamaged(EngineUnavailable):
+    """An index file is truncated, corrupt or gone."""
 
 
 @dataclass
@@ -37,6 +66,15 @@ class SearchQuery:
     offset: int = 0
     limit: int = 10
     relaxed: bool = False  # fewer words must match (see RELAXED_SHOULD_MATCH)
+
+    @property
+    def clearance(self) -> str:
+        return highest(self.audiences)
+
+    @property
+    def primary_token(self) -> str:
+        """The documents that stand for their item for this reader (language, clearance)."""
+        return scoped(self.language, self.clearance)
 
 
 @dataclass

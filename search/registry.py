@@ -12,9 +12,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from portal.audiences import rank
+from portal.audiences import AUDIENCE_ORDER, rank
 
 from .documents import LANGUAGES, SearchDocument, Translation
+from .query import scoped
 
 
 @dataclass
@@ -122,10 +123,8 @@ def link_translations(documents: list[SearchDocument]) -> list[SearchDocument]:
     for doc in documents:
         groups[doc.group].append(doc)
     for members in groups.values():
-        available = sorted({m.language for m in members})
         for doc in members:
             others = [m for m in members if m is not doc]
-            doc.languages = available
             doc.translations = [Translation(m.language, m.title, m.url, m.audience) for m in others]
             # Another version's text helps matching only if it is not more restricted.
             doc.alt_text = {
@@ -133,10 +132,17 @@ def link_translations(documents: list[SearchDocument]) -> list[SearchDocument]:
                 for m in others
                 if rank(m.audience) <= rank(doc.audience)
             }
-            doc.primary_for = [doc.language] + [
-                language
-                for language in LANGUAGES
-                if language != doc.language
-                and not any(m.language == language and rank(m.audience) <= rank(doc.audience) for m in others)
-            ]
+            # For each clearance that may open this document: the languages the item has there,
+            # and the reader languages it stands for there (its own, and any language with no
+            # version open at that clearance). A reader cleared for a more restricted version
+            # gets that one alone; a reader who is not gets this one, and counts only it.
+            doc.languages, doc.primary_for = [], []
+            for clearance in AUDIENCE_ORDER[rank(doc.audience) :]:
+                open_there = [m for m in members if rank(m.audience) <= rank(clearance)]
+                doc.languages += [scoped(code, clearance) for code in sorted({m.language for m in open_there})]
+                doc.primary_for += [
+                    scoped(code, clearance)
+                    for code in LANGUAGES
+                    if code == doc.language or not any(m.language == code for m in open_there)
+                ]
     return documents

@@ -7,8 +7,10 @@ the engine for reading.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from threading import Lock
@@ -27,8 +29,9 @@ from .analysis import MAX_QUERY_CHARS, clean_query, without_question_words
 from .documents import LANGUAGES
 from .engines import get_engine
 from .languages import question_words
-from .query import FACETS, SORTS, SearchQuery
+from .query import FACETS, SORTS, EngineUnavailable, IndexDamaged, IndexMissing, SearchQuery
 
+logger = logging.getLogger("liaison.search")
 PER_PAGE = 10
 SUGGEST_BELOW = 3  # "did you mean" is looked for when a search finds fewer results than this
 MAX_PAGE = 500
@@ -142,8 +145,33 @@ def search_run(*, user, params, language: str, per_page: int = PER_PAGE) -> Sear
     ``language`` is the reader's: results, facet labels and notices come in that language.
     """
     language = language if language in LANGUAGES else LANGUAGES[0]
-    with translation.override(language):
+    with translation.override(language), rebuilding_when_lost():
         return _search(user, params, language, per_page)
+
+
+@contextmanager
+def rebuilding_when_lost():
+    """An index found missing or damaged is rebuilt by a worker; the reader gets the 503."""
+    try:
+        yield
+    except (IndexMissing, IndexDamaged):
+        from .indexing import queue_rebuild
+
+        queue_rebuild()
+        raise
+
+
+def search_health() -> dict:
+    """For /healthz: whether the engine answers, and with how many documents."""
+    engine = get_engine()
+    try:
+        return {"engine": engine.name, "status": "ok", "documents": engine.count()}
+    except IndexMissing:
+        return {"engine": engine.name, "status": "missing"}
+    except IndexDamaged:
+        return {"engine": engine.name, "status": "damaged"}
+    except EngineUnavailable:
+        return {"engine": engine.name, "status": "unavailable"}
 
 
 def _search(user, params, language: str, per_page: int) -> SearchOutcome:
@@ -305,4 +333,5 @@ def autocomplete_run(*, user, prefix: str | None, language: str, limit: int = 8)
     if len(text) < 2:
         return []
     language = language if language in LANGUAGES else LANGUAGES[0]
-    return get_engine().autocomplete(text[:100], language, visible_audiences(user), limit)
+    with rebuilding_when_lost():
+        return get_engine().autocomplete(text[:100], language, visible_audiences(user), limit)

@@ -17,3 +17,12 @@ def process_pending_index_updates() -> dict:
         total += applied
         if applied < READ or not waiting:  # all done, or the engine refused some
             return {"applied": total, "waiting": waiting}
+
+
+@task()
+def rebuild_search_index() -> dict:
+    """Build the index again from the database: queued when the embedded index is found
+    missing or damaged, so search comes back by itself."""
+    from .indexing import rebuild
+
+    return {"documents": rebuild()}

@@ -47,6 +47,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     shutil.rmtree(settings.PDF_CACHE_DIR, ignore_errors=True)  # cached PDFs of an earlier run
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
+    # An embedded index exists, as after `make run` (an engine never makes one up on the fly:
+    # a missing index is an outage). Empty: tests that search index what they need.
+    from search.engines.embedded import EmbeddedEngine
+
+    EmbeddedEngine(settings.SEARCH_EMBEDDED_PATH).rebuild([])
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,8 @@ from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.helpers import streaming_bulk
 from elasticsearch_dsl import A, Q, Search
 
+from portal.audiences import highest
+
 from ..analysis import best_correction, fold, surface_form, words
 from ..documents import LANGUAGES, SearchDocument
 from ..query import (
@@ -28,6 +30,9 @@ from ..query import (
     EngineUnavailable,
     Hit,
     SearchQuery,
+    filter_values,
+    reader_buckets,
+    scoped,
 )
 from .elastic_analysis import analysis_settings, glossary_digest, index_body
 from .elastic_client import ClusterSettings, connect, explain
@@ -227,10 +232,11 @@ class ElasticEngine:
 
     # --- querying --------------------------------------------------------------------------
     def _filters(self, query: SearchQuery) -> list:
-        filters = [Q("terms", audience=list(query.audiences)), Q("term", primary_for=query.language)]
+        filters = [Q("terms", audience=list(query.audiences)), Q("term", primary_for=query.primary_token)]
         for facet, values in query.filters.items():
             field = FACET_FIELDS[facet]
-            filters.append(Q("terms", **{field: [int(v) for v in values] if field == "year" else list(values)}))
+            matched = [int(v) for v in values] if field == "year" else filter_values(facet, values, query.clearance)
+            filters.append(Q("terms", **{field: matched}))
         return filters
 
     def _text_query(self, text: str, relaxed: bool = False):
@@ -274,7 +280,11 @@ class ElasticEngine:
         response = self._call(search.execute)
         hits = [self._hit(hit) for hit in response.hits]
         facets = {
-            facet: [(str(b.key), int(b.doc_count)) for b in getattr(response.aggregations, facet).buckets]
+            facet: reader_buckets(
+                facet,
+                [(str(b.key), int(b.doc_count)) for b in getattr(response.aggregations, facet).buckets],
+                query.clearance,
+            )
             for facet in FACET_FIELDS
         }
         return EngineResult(total=response.hits.total.value, hits=hits, facets=facets)
@@ -349,7 +359,10 @@ class ElasticEngine:
             .query(
                 Q(
                     "bool",
-                    filter=[Q("terms", audience=list(audiences)), Q("term", primary_for=language)],
+                    filter=[
+                        Q("terms", audience=list(audiences)),
+                        Q("term", primary_for=scoped(language, highest(audiences))),
+                    ],
                     must=[
                         Q(
                             "multi_match",

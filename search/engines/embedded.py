@@ -19,10 +19,25 @@ from pathlib import Path
 import tantivy
 from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
+from portal.audiences import highest
+
 from ..analysis import acronyms, best_correction, normalise_acronyms, split_acronyms, surface_form, words
 from ..documents import KEYWORD_FIELDS, LANGUAGES, SearchDocument
 from ..languages import analysis
-from ..query import FACET_FIELDS, EngineResult, EngineUnavailable, Hit, SearchQuery, minimum_should_match
+from ..query import (
+    FACET_FIELDS,
+    EngineResult,
+    EngineUnavailable,
+    Hit,
+    IndexDamaged,
+    IndexMissing,
+    SearchQuery,
+    filter_values,
+    minimum_should_match,
+    reader_buckets,
+    scoped,
+)
+from .embedded_files import FileCheck
 
 FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "body": 1.0, "alt": 0.7}
 FOLDED_BOOST = 0.5
@@ -116,6 +131,7 @@ class EmbeddedEngine:
         self._lock = threading.Lock()
         self._index: tantivy.Index | None = None
         self._opened: tuple | None = None
+        self._files = FileCheck()
 
     # --- opening and reloading -----------------------------------------------------------
     def _pointer(self) -> Path:
@@ -135,12 +151,6 @@ class EmbeddedEngine:
         except FileNotFoundError:
             return (folder.name, 0)
 
-    def _create_empty(self) -> Path:
-        folder = self._new_folder()
-        _register(tantivy.Index(SCHEMA, path=str(folder)))
-        self._point_to(folder)
-        return folder
-
     def _new_folder(self) -> Path:
         name = time.strftime("index-%Y%m%d-%H%M%S-") + f"{os.getpid()}-{time.monotonic_ns()}"
         folder = self.path / "indexes" / name
@@ -153,12 +163,23 @@ class EmbeddedEngine:
         os.replace(tmp, self._pointer())
 
     def index(self) -> tantivy.Index:
-        """The live index, reopened if a rebuild swapped it or reloaded after commits."""
+        """The live index, reopened if a rebuild swapped it or reloaded after commits.
+
+        Its files are checked first (``embedded_files``): a truncated or corrupt file raises
+        IndexDamaged instead of faulting the process when tantivy reads it, and a missing index
+        raises IndexMissing instead of serving an empty one."""
         folder = self._current_dir()
         with self._lock:
             if folder is None:
-                folder = self._create_empty()
+                self._index, self._opened = None, None
+                raise IndexMissing(f"no search index under {self.path}: manage.py search_index --rebuild builds it")
             stamp = self._meta_stamp(folder)
+            try:
+                self._files.verify(folder, stamp)
+            except IndexDamaged:
+                self._index, self._opened = None, None  # never read the damaged files again
+                self._files.forget()
+                raise
             if self._index is None or self._opened is None or self._opened[0] != stamp[0]:
                 self._index = _register(tantivy.Index.open(str(folder)))
             elif self._opened != stamp:
@@ -187,6 +208,8 @@ class EmbeddedEngine:
     def _open(self) -> tantivy.Index:
         try:
             return self.index()
+        except EngineUnavailable:
+            raise
         except (OSError, ValueError) as exc:
             raise EngineUnavailable(f"embedded index at {self.path} cannot be opened: {exc}") from exc
 
@@ -254,14 +277,14 @@ class EmbeddedEngine:
     def _filters(self, query: SearchQuery) -> list:
         clauses = [
             Query.term_set_query(SCHEMA, "audience", list(query.audiences)),
-            Query.term_query(SCHEMA, "primary_for", query.language),
+            Query.term_query(SCHEMA, "primary_for", query.primary_token),
         ]
         for facet, values in query.filters.items():
             field = FACET_FIELDS[facet]
             if field == "year":
                 clauses.append(Query.term_set_query(SCHEMA, "year", [int(v) for v in values]))
             else:
-                clauses.append(Query.term_set_query(SCHEMA, field, list(values)))
+                clauses.append(Query.term_set_query(SCHEMA, field, filter_values(facet, values, query.clearance)))
         return clauses
 
     def _words_query(self, terms: list[str], fields: dict[str, float], relaxed: bool = False, extra=()):
@@ -350,16 +373,17 @@ class EmbeddedEngine:
             order_by_field="date" if by_date else None,
         )
         hits = [self._hit(searcher, address, score, text_query) for score, address in result.hits]
-        return EngineResult(total=result.count, hits=hits, facets=self._facets(searcher, full))
+        return EngineResult(total=result.count, hits=hits, facets=self._facets(searcher, full, query.clearance))
 
-    def _facets(self, searcher, query) -> dict[str, list[tuple[str, int]]]:
+    def _facets(self, searcher, query, clearance: str) -> dict[str, list[tuple[str, int]]]:
         spec = {facet: {"terms": {"field": field, "size": 100}} for facet, field in FACET_FIELDS.items()}
         aggregations = searcher.aggregate(query, spec)
         return {
-            facet: [
-                (str(bucket["key"]), int(bucket["doc_count"]))
-                for bucket in aggregations.get(facet, {}).get("buckets", [])
-            ]
+            facet: reader_buckets(
+                facet,
+                [(str(b["key"]), int(b["doc_count"])) for b in aggregations.get(facet, {}).get("buckets", [])],
+                clearance,
+            )
             for facet in FACET_FIELDS
         }
 
@@ -427,7 +451,7 @@ class EmbeddedEngine:
         match = Query.phrase_prefix_query(SCHEMA, "title_folded", terms)
         filters = [
             (Occur.Must, Query.term_set_query(SCHEMA, "audience", list(audiences))),
-            (Occur.Must, Query.term_query(SCHEMA, "primary_for", language)),
+            (Occur.Must, Query.term_query(SCHEMA, "primary_for", scoped(language, highest(audiences)))),
             (Occur.Must, match),
         ]
         result = searcher.search(Query.boolean_query(filters), limit=limit)

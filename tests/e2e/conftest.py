@@ -125,9 +125,10 @@ def body_of(message) -> str:
 
 
 @contextlib.contextmanager
-def served_portal(var: Path, extra_env: dict | None = None, scenario: bool = True):
+def served_portal(var: Path, extra_env: dict | None = None, scenario: bool = True, workers: list[str] | None = None):
     """Build and serve a portal on loopback, as a new user's `make run` would (``extra_env``:
-    settings of its environment, e.g. LIAISON_LANGUAGES; ``scenario``: the e2e people and codes)."""
+    settings of its environment, e.g. LIAISON_LANGUAGES; ``scenario``: the e2e people and codes;
+    ``workers``: gunicorn's worker arguments, one threaded worker unless given)."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     environment = {
@@ -168,12 +169,7 @@ def served_portal(var: Path, extra_env: dict | None = None, scenario: bool = Tru
                 "portal.wsgi:application",
                 "--bind",
                 f"127.0.0.1:{port}",
-                "--worker-class",
-                "gthread",
-                "--threads",
-                "4",
-                "--workers",
-                "1",
+                *(workers or ["--worker-class", "gthread", "--threads", "4", "--workers", "1"]),
                 "--timeout",
                 "120",
             ],

@@ -244,12 +244,19 @@ def check_autocomplete(client, it, ok, role):
 
 
 def check_did_you_mean(client, it, ok, role):
-    data = client.get("/api/v1/search", {"q": it.misspelt}).json()
+    data = client.get("/api/v1/search", {"q": it.misspelt, "verbatim": "1"}).json()
     assert data["total"] == 0
     if ok:
         assert data["suggestion"] == it.word
     else:
         assert it.word not in (data["suggestion"] or "")
+    # Without verbatim, the correction's results are shown: the same rule applies to them.
+    corrected = client.get("/api/v1/search", {"q": it.misspelt}).json()
+    if ok:
+        assert corrected["corrected"] == it.word
+        assert set(it.titles()) <= {hit["title"] for hit in corrected["hits"]}
+    else:
+        assert corrected["corrected"] != it.word and not leaks(json.dumps(corrected), it)
 
 
 def check_search_api(client, it, ok, role):

@@ -253,3 +253,44 @@ def test_did_you_mean_gives_the_word_as_written_with_its_accents(indexed, anonym
         "biométrie",
     )
     assert run(anonymous, "fr", q="frontère").corrected in ("frontière", "frontières")  # and the results are its
+
+
+def test_versions_with_different_audiences_are_chosen_and_counted_by_clearance(
+    indexed, anonymous, officer, django_capture_on_commit_callbacks
+):
+    """An English page for everyone whose French version is for law enforcement only: a
+    cleared French reader gets the French version alone; anyone else the English one, with a
+    language facet that counts only what they may open — in results and in completions."""
+    from wagtail.models import Locale
+
+    from search import indexing
+    from tests.factories import news_page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = news_page(title="Quaymouth harbour patrol bulletin")
+        french = page.copy_for_translation(Locale.objects.get(language_code="fr"))
+        french.title = "Bulletin des patrouilles du port de Quaymouth"
+        french.audience = "law_enforcement"
+        french.save_revision().publish()
+    indexing.index_pending()
+
+    cleared = run(officer, "fr", q="Quaymouth")
+    assert [(h["language"], h["title"]) for h in cleared.hits] == [
+        ("fr", "Bulletin des patrouilles du port de Quaymouth")
+    ]
+    public = run(anonymous, "fr", q="Quaymouth")
+    assert [(h["language"], h["title"]) for h in public.hits] == [("en", "Quaymouth harbour patrol bulletin")]
+
+    def language_counts(outcome):
+        facet = next(f for f in outcome.facets if f.name == "language")
+        return {v["value"]: v["count"] for v in facet.values}
+
+    assert language_counts(public) == {"en": 1}  # the French version is not theirs to open
+    assert language_counts(cleared) == {"en": 1, "fr": 1}
+    assert run(anonymous, "fr", q="Quaymouth", language="fr").total == 0
+
+    def completes(user):
+        return [s["title"] for s in autocomplete_run(user=user, prefix="quaymouth", language="fr")]
+
+    assert completes(officer) == ["Bulletin des patrouilles du port de Quaymouth"]
+    assert completes(anonymous) == ["Quaymouth harbour patrol bulletin"]

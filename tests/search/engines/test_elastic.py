@@ -13,6 +13,7 @@ from django.test import override_settings
 from search.documents import SearchDocument
 from search.engines import get_engine, reset_engine
 from search.query import SearchQuery
+from search.registry import link_translations
 
 pytestmark = pytest.mark.django_db
 _names = itertools.count()
@@ -31,21 +32,23 @@ def node_settings(opensearch_node):
 def documents(count: int, start: int = 0, words: int = 150):
     """Synthetic documents, made one at a time (nothing kept by the generator)."""
     for n in range(start, start + count):
-        yield SearchDocument(
-            id=f"synthetic:{n}",
-            type="news",
-            language="en",
-            group=f"synthetic:{n}",
-            unit=str(n),
-            title=f"Regional liaison bulletin number {n}",
-            url=f"/en/news/bulletin-{n}/",
-            audience="public",
-            summary="Cooperation between national central bureaus on cross-border cases.",
-            body=" ".join(f"word{(n * 7 + i) % 997}" for i in range(words)),
-            date=datetime.date(2026, 1, 1) + datetime.timedelta(days=n % 300),
-            primary_for=["en", "fr"],
-            languages=["en"],
-        )
+        yield from link_translations([_document(n, words)])
+
+
+def _document(n: int, words: int) -> SearchDocument:
+    return SearchDocument(
+        id=f"synthetic:{n}",
+        type="news",
+        language="en",
+        group=f"synthetic:{n}",
+        unit=str(n),
+        title=f"Regional liaison bulletin number {n}",
+        url=f"/en/news/bulletin-{n}/",
+        audience="public",
+        summary="Cooperation between national central bureaus on cross-border cases.",
+        body=" ".join(f"word{(n * 7 + i) % 997}" for i in range(words)),
+        date=datetime.date(2026, 1, 1) + datetime.timedelta(days=n % 300),
+    )
 
 
 def test_shards_replicas_and_refresh_interval_come_from_the_settings(node_settings):
