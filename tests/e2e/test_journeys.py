@@ -172,6 +172,24 @@ def result_count(page) -> int:
     return int(re.match(r"\d+", page.locator("#results-heading").inner_text().strip()).group(0))
 
 
+def test_the_header_search_box_completes_titles_on_a_phone_in_french(new_page):
+    """Typing in the header's quick search (any page) offers titles the reader may open, acronym
+    and stop words included; the page's console stays clean (CSP: the script is a file)."""
+    page = new_page(locale="fr-FR")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/fr/")
+    page.locator("#menu-toggle").click()  # on a phone the header folds into the Menu button
+    box = page.locator("#header-q")
+    box.fill("réseau des bcn")
+    expect(page.locator("#header-suggestions option[value='Renforcer le réseau des B.C.N.']")).to_have_count(1)
+    box.fill("boîte à out")
+    expect(page.locator("#header-suggestions option").first).to_have_attribute(
+        "value", "Boîte à outils pour une innovation responsable en matière d’IA dans les services de police"
+    )
+    assert not page.liaison_console.errors, page.liaison_console.errors
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
 def test_an_officer_searches_in_french_finds_an_english_only_practice_and_narrows_by_facet(new_page):
     page = new_page(locale="fr-FR")
     log_in(page, "officer@liaison.example")
