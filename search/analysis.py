@@ -119,3 +119,40 @@ def normalise_acronyms(text: str) -> str:
     """``text`` with each acronym written as its token, in place ("réseau des B.C.N." →
     "réseau des bcn"): for completion, where the words' order matters."""
     return _ACRONYM.sub(lambda match: acronym_token(match.group()), text or "")
+
+
+def _form_pattern(form: str, acronyms: frozenset[str] = frozenset()) -> str:
+    """A regular expression for ``form`` in folded text: whole words; an acronym (written as
+    one, or among ``acronyms``) also with dots or a plural ("bcn" finds "B.C.N." and "BCN")."""
+    written = form.strip()
+    token = acronym_token(written) if _ACRONYM.fullmatch(written) else written.casefold()
+    if token in acronyms or _ACRONYM.fullmatch(written):
+        dotted = r"[.-]?".join(re.escape(letter) for letter in token)
+        return rf"(?<!\w){dotted}\.?s?(?!\w)"
+    return r"(?<!\w)" + r"\W+".join(re.escape(word) for word in _WORD.findall(fold(form))) + r"(?!\w)"
+
+
+def marked_excerpt(text: str, forms: list[str], acronyms: frozenset[str] = frozenset(), width: int = 200) -> str:
+    """An escaped excerpt of ``text`` around the first of ``forms`` found in it (accents and
+    case aside), each found form in <mark>; "" when none is there. For snippets of hits that
+    matched through a glossary form or an acronym, which tantivy's snippets do not mark."""
+    from html import escape
+
+    patterns = [_form_pattern(form, acronyms) for form in forms if form and _WORD.search(fold(form))]
+    if not text or not patterns:
+        return ""
+    folded = "".join(fold(c) or c for c in text)  # one folded character per character: offsets hold
+    if len(folded) != len(text):
+        return ""
+    matcher = re.compile("|".join(f"(?:{p})" for p in patterns))
+    first = matcher.search(folded)
+    if first is None:
+        return ""
+    start = max(0, first.start() - width // 3)
+    end = min(len(text), start + width)
+    out, position = [], start
+    for found in matcher.finditer(folded, start, end):
+        out += [escape(text[position : found.start()]), "<mark>", escape(text[found.start() : found.end()]), "</mark>"]
+        position = found.end()
+    out.append(escape(text[position:end]))
+    return f"…{''.join(out).strip()}…"

@@ -21,7 +21,15 @@ from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
 from portal.audiences import highest
 
-from ..analysis import acronyms, best_correction, normalise_acronyms, split_acronyms, surface_form, words
+from ..analysis import (
+    acronyms,
+    best_correction,
+    marked_excerpt,
+    normalise_acronyms,
+    split_acronyms,
+    surface_form,
+    words,
+)
 from ..documents import KEYWORD_FIELDS, LANGUAGES, SearchDocument
 from ..languages import analysis
 from ..query import (
@@ -372,7 +380,8 @@ class EmbeddedEngine:
             count=True,
             order_by_field="date" if by_date else None,
         )
-        hits = [self._hit(searcher, address, score, text_query) for score, address in result.hits]
+        reasons = self._match_reasons(searcher, query) if text_query is not None else None
+        hits = [self._hit(searcher, address, score, text_query, reasons) for score, address in result.hits]
         return EngineResult(total=result.count, hits=hits, facets=self._facets(searcher, full, query.clearance))
 
     def _facets(self, searcher, query, clearance: str) -> dict[str, list[tuple[str, int]]]:
@@ -387,13 +396,26 @@ class EmbeddedEngine:
             for facet in FACET_FIELDS
         }
 
-    def _hit(self, searcher, address, score, text_query) -> Hit:
+    def _match_reasons(self, searcher, query: SearchQuery) -> tuple[list[str], frozenset[str]]:
+        """What may have made a document match, to mark in its snippet when tantivy marks
+        nothing: the query's words and acronyms, and the glossary forms it was expanded with."""
+        rest, found = self._split_acronyms(searcher, query.text)
+        return [*rest.split(), *found, *query.expansions], frozenset(found)
+
+    def _hit(self, searcher, address, score, text_query, reasons=None) -> Hit:
         doc = searcher.doc(address)
         stored = doc.to_dict()
         language = stored["language"][0]
         date = stored.get("date", [None])[0]
         summary = (stored.get(f"summary_{language}") or [""])[0]
         snippet = self._snippet(searcher, doc, text_query, language) if text_query is not None else ""
+        if not snippet and reasons:  # matched through an acronym or a glossary form
+            forms, acronym_tokens = reasons
+            for part in ("body", "summary"):
+                text = (stored.get(f"{part}_{language}") or [""])[0]
+                snippet = marked_excerpt(text, forms, acronym_tokens)
+                if snippet:
+                    break
         translations = (stored.get("translations") or [{}])[0].get("items", [])
         return Hit(
             id=stored["id"][0],

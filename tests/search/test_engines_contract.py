@@ -294,3 +294,15 @@ def test_versions_with_different_audiences_are_chosen_and_counted_by_clearance(
 
     assert completes(officer) == ["Bulletin des patrouilles du port de Quaymouth"]
     assert completes(anonymous) == ["Quaymouth harbour patrol bulletin"]
+
+
+def test_snippets_show_the_acronym_or_glossary_form_that_matched(indexed, anonymous, officer):
+    french = run(anonymous, "fr", q="NCB")  # the French text says B.C.N. and "Bureaux centraux nationaux"
+    hit = next(h for h in french.hits if h["title"] == "Renforcer le réseau des B.C.N.")
+    assert "<mark>" in hit["snippet"], hit["snippet"]
+    english = run(officer, "en", q="EEI")  # the English text says IED
+    hit = next(h for h in english.hits if h["title"] == "Sharing IED incident data for regional analysis")
+    assert "<mark>" in hit["snippet"], hit["snippet"]
+    # An acronym alone: the embedded engine keeps it apart from the text, the snippet still marks it.
+    hub = next(h for h in run(anonymous, "en", q="I-CORE").hits if h["title"] == "Biometric Hub")
+    assert "<mark>I-CORE</mark>" in hub["snippet"], hub["snippet"]
