@@ -132,19 +132,37 @@ def _form_pattern(form: str, acronyms: frozenset[str] = frozenset()) -> str:
     return r"(?<!\w)" + r"\W+".join(re.escape(word) for word in _WORD.findall(fold(form))) + r"(?!\w)"
 
 
-def marked_excerpt(text: str, forms: list[str], acronyms: frozenset[str] = frozenset(), width: int = 200) -> str:
-    """An escaped excerpt of ``text`` around the first of ``forms`` found in it (accents and
-    case aside), each found form in <mark>; "" when none is there. For snippets of hits that
-    matched through a glossary form or an acronym, which tantivy's snippets do not mark."""
+class _OneCharFold(dict):
+    """``str.translate`` table folding each character to one character (so offsets in the
+    folded text are offsets in the original); filled as characters are met. A character whose
+    fold is not one character ("ß" → "ss", a lone combining accent) stays as it is."""
+
+    def __missing__(self, code: int) -> str:
+        character = chr(code)
+        folded = fold(character)
+        self[code] = value = folded if len(folded) == 1 else character
+        return value
+
+
+_ONE_CHAR_FOLD = _OneCharFold()
+
+
+def excerpt_matcher(forms: list[str], acronyms: frozenset[str] = frozenset()) -> re.Pattern | None:
+    """One expression for all of ``forms`` in folded text (see ``marked_excerpt``); built once
+    per query, not per hit."""
+    patterns = [_form_pattern(form, acronyms) for form in dict.fromkeys(forms) if form and _WORD.search(fold(form))]
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def marked_excerpt(text: str, matcher: re.Pattern | None, width: int = 200) -> str:
+    """An escaped excerpt of ``text`` around the first match of ``matcher`` (accents and case
+    aside), each match in <mark>; "" when none is there. For snippets of hits that matched
+    through a glossary form, an acronym or the folded field, which tantivy's snippets do not mark."""
     from html import escape
 
-    patterns = [_form_pattern(form, acronyms) for form in forms if form and _WORD.search(fold(form))]
-    if not text or not patterns:
+    if not text or matcher is None:
         return ""
-    folded = "".join(fold(c) or c for c in text)  # one folded character per character: offsets hold
-    if len(folded) != len(text):
-        return ""
-    matcher = re.compile("|".join(f"(?:{p})" for p in patterns))
+    folded = text.translate(_ONE_CHAR_FOLD)
     first = matcher.search(folded)
     if first is None:
         return ""

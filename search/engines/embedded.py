@@ -24,6 +24,7 @@ from portal.audiences import highest
 from ..analysis import (
     acronyms,
     best_correction,
+    excerpt_matcher,
     marked_excerpt,
     normalise_acronyms,
     split_acronyms,
@@ -381,7 +382,8 @@ class EmbeddedEngine:
             order_by_field="date" if by_date else None,
         )
         reasons = self._match_reasons(searcher, query) if text_query is not None else None
-        hits = [self._hit(searcher, address, score, text_query, reasons) for score, address in result.hits]
+        generators = {}  # one snippet generator per field for the whole page of hits
+        hits = [self._hit(searcher, address, score, text_query, reasons, generators) for score, address in result.hits]
         return EngineResult(total=result.count, hits=hits, facets=self._facets(searcher, full, query.clearance))
 
     def _facets(self, searcher, query, clearance: str) -> dict[str, list[tuple[str, int]]]:
@@ -396,24 +398,23 @@ class EmbeddedEngine:
             for facet in FACET_FIELDS
         }
 
-    def _match_reasons(self, searcher, query: SearchQuery) -> tuple[list[str], frozenset[str]]:
+    def _match_reasons(self, searcher, query: SearchQuery):
         """What may have made a document match, to mark in its snippet when tantivy marks
         nothing: the query's words and acronyms, and the glossary forms it was expanded with."""
         rest, found = self._split_acronyms(searcher, query.text)
-        return [*rest.split(), *found, *query.expansions], frozenset(found)
+        return excerpt_matcher([*rest.split(), *found, *query.expansions], frozenset(found))
 
-    def _hit(self, searcher, address, score, text_query, reasons=None) -> Hit:
+    def _hit(self, searcher, address, score, text_query, reasons=None, generators=None) -> Hit:
         doc = searcher.doc(address)
         stored = doc.to_dict()
         language = stored["language"][0]
         date = stored.get("date", [None])[0]
         summary = (stored.get(f"summary_{language}") or [""])[0]
-        snippet = self._snippet(searcher, doc, text_query, language) if text_query is not None else ""
-        if not snippet and reasons:  # matched through an acronym or a glossary form
-            forms, acronym_tokens = reasons
+        snippet = self._snippet(searcher, doc, text_query, language, generators) if text_query is not None else ""
+        if not snippet and reasons is not None:  # matched through an acronym, a glossary form, folding
             for part in ("body", "summary"):
                 text = (stored.get(f"{part}_{language}") or [""])[0]
-                snippet = marked_excerpt(text, forms, acronym_tokens)
+                snippet = marked_excerpt(text, reasons)
                 if snippet:
                     break
         translations = (stored.get("translations") or [{}])[0].get("items", [])
@@ -429,10 +430,14 @@ class EmbeddedEngine:
             score=float(score) if isinstance(score, (int, float)) else 0.0,
         )
 
-    def _snippet(self, searcher, doc, text_query, language) -> str:
+    def _snippet(self, searcher, doc, text_query, language, generators=None) -> str:
+        generators = {} if generators is None else generators
         for part in ("body", "summary"):
-            generator = tantivy.SnippetGenerator.create(searcher, text_query, SCHEMA, f"{part}_{language}")
-            generator.set_max_num_chars(200)
+            field = f"{part}_{language}"
+            generator = generators.get(field)
+            if generator is None:
+                generator = generators[field] = tantivy.SnippetGenerator.create(searcher, text_query, SCHEMA, field)
+                generator.set_max_num_chars(200)
             snippet = generator.snippet_from_doc(doc)
             if snippet.highlighted():
                 return mark(snippet.fragment(), [(r.start, r.end) for r in snippet.highlighted()])

@@ -73,6 +73,28 @@ def test_api_search_shape(embedded, client):
     assert set(body["facets"]) == {"type", "theme", "region", "year", "language"}
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "Watchmaker", "lang": "fr"},  # translations and facets
+        {"q": "trafiking"},  # corrected
+        {"q": "trafiking", "verbatim": "1"},  # nothing found, a suggestion
+        {"year": "abc", "page": "0"},  # notices
+    ],
+)
+def test_api_answer_is_exactly_the_documented_schema(embedded, client, params):
+    """The view sends the answer without pydantic's second pass: it must still be exactly
+    SearchOut — every documented field, with its type, and nothing else (a hit has no
+    page-only keys such as type_label, a translation no language_name)."""
+    from search.api import SearchOut
+
+    body = client.get("/api/v1/search", params).json()
+    assert SearchOut.model_validate(body).model_dump(mode="json") == body
+    for hit in body["hits"]:
+        assert set(hit) == {"id", "type", "title", "url", "language", "snippet", "date", "translations"}
+        assert all(set(t) == {"language", "title", "url"} for t in hit["translations"])
+
+
 def test_api_respects_the_session_user(embedded, client):
     restricted = "Running biometric checks at land border posts"
     anonymous = client.get("/api/v1/search", {"q": "border"}).json()
