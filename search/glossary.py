@@ -12,7 +12,9 @@ from .analysis import fold
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CACHE_KEY = "search:glossary-version"
 _TTL = 300
-_state: dict = {"version": None, "loaded": 0.0, "entries": []}
+_state: dict = {"version": None, "loaded": 0.0, "entries": [], "words": {}, "answers": {}}
+_ANSWERS_KEPT = 2048  # expansions remembered per process (the same queries come back)
+PARTIAL_FORMS = 3  # other-language forms a single word of a multi-word term brings
 
 
 def _singular(word: str) -> str:
@@ -45,9 +47,32 @@ def _entries() -> list[list[tuple[str, str, str]]]:
             [(form, normalise(form), language) for language, form in entry.forms_by_language() if normalise(form)]
             for entry in GlossaryEntry.objects.all()
         ]
+        _state["words"] = _distinctive_words(_state["entries"])
+        _state["answers"] = {}
         _state["version"] = version
         _state["loaded"] = time.monotonic()
     return _state["entries"]
+
+
+def _distinctive_words(entries) -> dict[str, int]:
+    """Words of multi-word forms that belong to one entry only ("stupefiant" of "trafic de
+    stupéfiants", "faciale" of "reconnaissance faciale"), each with its entry's position. Short
+    words and words several entries share ("donnee", "trafic", "crime") are left out: they
+    do not say which term the reader means."""
+    owners: dict[str, set[int]] = {}
+    for position, forms in enumerate(entries):
+        for _form, norm, _language in forms:
+            for word in norm.split():
+                owners.setdefault(word, set()).add(position)
+    single = {norm for forms in entries for _form, norm, _language in forms if " " not in norm}
+    return {
+        word: next(iter(positions))
+        for word, positions in owners.items()
+        if len(positions) == 1
+        and len(word) >= 5
+        and word not in single
+        and any(" " in norm and word in norm.split() for _f, norm, _l in entries[next(iter(positions))])
+    }
 
 
 def expansions_for(text: str, limit: int = 12) -> list[str]:
@@ -59,12 +84,34 @@ def expansion_languages(text: str, limit: int = 12) -> dict[str, str]:
     """The other forms of the glossary terms in ``text``, each with its language: an engine
     matches a form only in the fields of its own language (an English stemmer never meets a
     French word)."""
+    return dict(_answer(text, limit)[0])
+
+
+def partial_expansion_languages(text: str) -> dict[str, str]:
+    """The other-language forms of a multi-word term one word of which ``text`` holds (see
+    ``_expansion_languages``), each with its language; engines match them with a low boost."""
+    return dict(_answer(text, 12)[1])
+
+
+def _answer(text: str, limit: int) -> tuple[dict[str, str], dict[str, str]]:
+    """Remembered per text until the glossary changes: the same queries come back."""
+    entries = _entries()
+    answers = _state["answers"]
+    key = (text, limit)
+    if key not in answers:
+        if len(answers) >= _ANSWERS_KEPT:
+            answers.clear()
+        answers[key] = _expansion_languages(entries, _state["words"], text, limit)
+    return answers[key]
+
+
+def _expansion_languages(entries, distinctive: dict[str, int], text: str, limit: int):
     query = f" {normalise(text)} "
     if not query.strip():
-        return {}
+        return {}, {}
     found: dict[str, str] = {}
     hits = []
-    for forms in _entries():
+    for forms in entries:
         matched = {norm for _form, norm, _language in forms if f" {norm} " in query}
         if matched:
             hits.append((forms, matched))
@@ -77,7 +124,24 @@ def expansion_languages(text: str, limit: int = 12) -> dict[str, str]:
         for form, norm, language in forms:
             if norm not in matched and norm not in query and form not in found:
                 found[form] = language
-    return dict(list(found.items())[:limit])
+    # A single word of a multi-word term ("stupéfiants", "faciale"), typed alone, reaches the
+    # term's forms in the other languages: written in the reader's language, the word already
+    # finds its own language's form. Alone only: beside other words the term's forms would
+    # match documents about it alone, and hide a typo's correction ("explosiv devices").
+    whole = {id(forms) for forms, _matched in hits}
+    partial: dict[str, str] = {}
+    content = [word for word in query.split() if len(word) > 3]
+    for word in content if len(content) == 1 else ():
+        position = distinctive.get(word)
+        if position is None or id(entries[position]) in whole:
+            continue
+        forms = entries[position]
+        typed_in = {language for _form, norm, language in forms if word in norm.split()}
+        others = [(form, language) for form, _norm, language in forms if language not in typed_in]
+        for form, language in others[:PARTIAL_FORMS]:
+            if form not in found:
+                partial.setdefault(form, language)
+    return dict(list(found.items())[:limit]), partial
 
 
 def synonym_rules() -> list[str]:

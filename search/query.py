@@ -61,6 +61,9 @@ class SearchQuery:
     audiences: list[str]  # what the reader may see; enforced inside the engine query
     expansions: list[str] = field(default_factory=list)  # glossary forms in other languages
     expansion_languages: dict[str, str] = field(default_factory=dict)  # form → its language
+    # Other-language forms of a multi-word term one word of which was typed ("stupéfiants" →
+    # "drug trafficking"): form → its language, matched as phrases with a low boost.
+    partial_expansions: dict[str, str] = field(default_factory=dict)
     filters: dict[str, list[str]] = field(default_factory=dict)  # facet name → accepted values
     sort: str = "relevance"
     offset: int = 0

@@ -191,6 +191,7 @@ def _search(user, params, language: str, per_page: int) -> SearchOutcome:
         audiences=visible_audiences(user),
         expansions=expansions,
         expansion_languages=expansion_languages,
+        partial_expansions=glossary.partial_expansion_languages(searched) if searched else {},
         filters=filters,
         sort=sort,
         offset=(page - 1) * per_page,
@@ -202,7 +203,7 @@ def _search(user, params, language: str, per_page: int) -> SearchOutcome:
     corrected = None
     if searched and result.total < SUGGEST_BELOW and params.get("verbatim") != "1":
         query, result, corrected = _recall_fallback(engine, query, result)
-        expansions = query.expansions
+    expansions = [*query.expansions, *(f for f in query.partial_expansions if f not in query.expansions)]
     _replay_if_waiting()
     pages = max(1, -(-result.total // per_page)) if result.total else 0
     outcome = SearchOutcome(
@@ -240,7 +241,13 @@ def _recall_fallback(engine, query: SearchQuery, result):
     suggestion = engine.suggest(query)
     if suggestion and suggestion != query.text.casefold():
         forms = glossary.expansion_languages(suggestion)
-        corrected = dataclasses.replace(query, text=suggestion, expansions=list(forms), expansion_languages=forms)
+        corrected = dataclasses.replace(
+            query,
+            text=suggestion,
+            expansions=list(forms),
+            expansion_languages=forms,
+            partial_expansions=glossary.partial_expansion_languages(suggestion),
+        )
         answer = engine.search(corrected)
         if answer.total:
             return corrected, answer, suggestion
@@ -278,6 +285,7 @@ def _checked_suggestion(engine, query: SearchQuery, found: int) -> str | None:
         audiences=query.audiences,
         expansions=list(glossary.expansion_languages(suggestion)),
         expansion_languages=glossary.expansion_languages(suggestion),
+        partial_expansions=glossary.partial_expansion_languages(suggestion),
         filters=query.filters,
         limit=1,
     )

@@ -38,6 +38,7 @@ from .elastic_analysis import analysis_settings, glossary_digest, index_body
 from .elastic_client import ClusterSettings, connect, explain
 
 FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "body": 1.0, "alt": 0.7, "keywords": 1.5}
+PARTIAL_EXPANSION_BOOST = 0.3  # as in the embedded engine: below the words typed
 # Highlight marks for the did-you-mean words: private-use characters no text holds (control
 # characters were dropped by the highlighter at the start of a fragment).
 OPEN, CLOSE = "\ue000", "\ue001"
@@ -239,9 +240,12 @@ class ElasticEngine:
             filters.append(Q("terms", **{field: matched}))
         return filters
 
-    def _text_query(self, text: str, relaxed: bool = False):
+    def _text_query(self, text: str, relaxed: bool = False, partial_expansions: dict[str, str] | None = None):
         """The glossary's other forms come from the fields' search analyzers (synonym_graph),
-        not from the query: ``SearchQuery.expansions`` only tells the reader what was added."""
+        not from the query: ``SearchQuery.expansions`` only tells the reader what was added.
+        A multi-word term reached through one of its words (``partial_expansions``) is not a
+        synonym of the query: it is matched here, as a phrase in its own language's fields,
+        with a low boost."""
         needed = RELAXED_SHOULD_MATCH if relaxed else MINIMUM_SHOULD_MATCH
         alternatives = []
         for language in LANGUAGES:
@@ -257,11 +261,17 @@ class ElasticEngine:
                 )
             )
         alternatives.append(Q("match", all_folded={"query": text, "minimum_should_match": needed, "boost": 0.5}))
+        for form, language in (partial_expansions or {}).items():
+            if language in LANGUAGES:
+                fields = [f"{part}_{language}^{boost}" for part, boost in FIELD_BOOSTS.items()]
+                alternatives.append(
+                    Q("multi_match", query=form, fields=fields, type="phrase", boost=PARTIAL_EXPANSION_BOOST)
+                )
         return Q("bool", should=alternatives, minimum_should_match=1)
 
     def search(self, query: SearchQuery) -> EngineResult:
         self._ensure_alias()
-        text_query = self._text_query(query.text, query.relaxed) if query.text else None
+        text_query = self._text_query(query.text, query.relaxed, query.partial_expansions) if query.text else None
         search = Search(using=self.client, index=self.alias).query(
             Q("bool", filter=self._filters(query), must=[text_query] if text_query else [])
         )

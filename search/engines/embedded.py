@@ -52,6 +52,7 @@ FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "body": 1.0, "alt": 0.7}
 FOLDED_BOOST = 0.5
 KEYWORD_BOOST = 1.5  # theme and region names the item is tagged with
 EXPANSION_BOOST = 0.9
+PARTIAL_EXPANSION_BOOST = 0.3  # a term reached through one of its words ranks below the words typed
 EPOCH = dt.datetime(1970, 1, 1)
 WRITER_HEAP = 128_000_000
 
@@ -346,17 +347,18 @@ class EmbeddedEngine:
             words_query = self._words_query(analyzer.analyze(rest), fields, query.relaxed, acronym_clauses)
             if words_query is not None:
                 alternatives.append(words_query)
-            for form in query.expansions:
-                if query.expansion_languages.get(form, language) != language:
+            forms = [(form, EXPANSION_BOOST) for form in query.expansions]
+            forms += [(form, PARTIAL_EXPANSION_BOOST) for form in query.partial_expansions]
+            for form, boost in forms:
+                form_language = query.expansion_languages.get(form) or query.partial_expansions.get(form)
+                if (form_language or language) != language:
                     continue
                 form_rest, form_acronyms = split_acronyms(form)
                 form_terms = analyzer.analyze(form_rest)
                 if form_acronyms and not form_terms:
-                    alternatives += [
-                        Query.boost_query(self._acronym_clause(token), EXPANSION_BOOST) for token in form_acronyms
-                    ]
+                    alternatives += [Query.boost_query(self._acronym_clause(token), boost) for token in form_acronyms]
                 elif form_terms:
-                    alternatives.append(self._phrase_query(form_terms, fields, EXPANSION_BOOST))
+                    alternatives.append(self._phrase_query(form_terms, fields, boost))
         folded = self._words_query(FOLDED.analyze(rest), {"all_folded": FOLDED_BOOST}, query.relaxed, acronym_clauses)
         if folded is not None:
             alternatives.append(folded)
@@ -402,7 +404,8 @@ class EmbeddedEngine:
         """What may have made a document match, to mark in its snippet when tantivy marks
         nothing: the query's words and acronyms, and the glossary forms it was expanded with."""
         rest, found = self._split_acronyms(searcher, query.text)
-        return excerpt_matcher([*rest.split(), *found, *query.expansions], frozenset(found))
+        forms = [*rest.split(), *found, *query.expansions, *query.partial_expansions]
+        return excerpt_matcher(forms, frozenset(found))
 
     def _hit(self, searcher, address, score, text_query, reasons=None, generators=None) -> Hit:
         doc = searcher.doc(address)

@@ -306,3 +306,24 @@ def test_snippets_show_the_acronym_or_glossary_form_that_matched(indexed, anonym
     # An acronym alone: the embedded engine keeps it apart from the text, the snippet still marks it.
     hub = next(h for h in run(anonymous, "en", q="I-CORE").hits if h["title"] == "Biometric Hub")
     assert "<mark>I-CORE</mark>" in hub["snippet"], hub["snippet"]
+
+
+def test_one_word_of_a_multi_word_term_finds_the_other_language_below_the_word_itself(
+    indexed, anonymous, django_capture_on_commit_callbacks
+):
+    """ "stupéfiants" is a word of the glossary's "trafic de stupéfiants": a French reader
+    typing it alone also finds an English-only page on drug trafficking, ranked below a
+    page that has the word itself, with the English term marked in the snippet."""
+    from search import indexing
+    from tests.factories import news_page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        news_page(title="Quaymouth port seizures", body="<p>Customs and police stopped drug trafficking by sea.</p>")
+        news_page(title="Saisies de stupéfiants à Quaymouth", body="<p>Des stupéfiants saisis au port.</p>")
+    indexing.index_pending()
+
+    outcome = run(anonymous, "fr", q="stupéfiants")
+    assert titles(outcome)[:2] == ["Saisies de stupéfiants à Quaymouth", "Quaymouth port seizures"]
+    english = outcome.hits[1]
+    assert "<mark>drug trafficking</mark>" in english["snippet"].replace("</mark> <mark>", " "), english["snippet"]
+    assert run(anonymous, "fr", q="stupéfiants saisis en mer à Quaymouth").total  # longer: words as usual
