@@ -27,6 +27,9 @@ class HitOut(Schema):
     url: str
     language: str
     snippet: str
+    snippet_language: str | None = Field(
+        None, description="Set when the words matched another version of the item: the snippet is from it"
+    )
     date: str | None = None
     translations: list[TranslationOut]
 
@@ -121,6 +124,7 @@ def _hit_out(hit: dict) -> dict:
         "url": hit["url"],
         "language": hit["language"],
         "snippet": hit["snippet"],
+        "snippet_language": hit["snippet_language"],
         "date": hit["date"],
         "translations": [
             {"language": t["language"], "title": t["title"], "url": t["url"]} for t in hit["translations"]

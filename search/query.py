@@ -91,6 +91,9 @@ class Hit:
     date: str | None
     translations: list[dict]
     score: float = 0.0
+    # Set when the words matched another version of the item (its translation): the snippet is
+    # that version's text, in this language.
+    snippet_language: str | None = None
 
 
 @dataclass

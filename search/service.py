@@ -39,6 +39,8 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}  # each in its own language, for links marked lang=
 # Beside a result in the other language, in the reader's language ("en anglais", not "en English").
 IN_LANGUAGE = {"en": gettext_lazy("in English"), "fr": gettext_lazy("in French")}
+# Before a snippet taken from another version of the item, where the words matched.
+FROM_VERSION = {"en": gettext_lazy("From the English version:"), "fr": gettext_lazy("From the French version:")}
 # Theme and region names change rarely: each process keeps them a minute per language.
 _labels: TTLCache = TTLCache(maxsize=16, ttl=60)
 
@@ -314,6 +316,8 @@ def _present_hit(hit, user, language: str, labels: dict[str, str]) -> dict:
         "in_language": IN_LANGUAGE.get(hit.language, hit.language),
         "other_language": hit.language != language,
         "snippet": hit.snippet,
+        "snippet_language": hit.snippet_language,
+        "snippet_from": FROM_VERSION.get(hit.snippet_language, hit.snippet_language) if hit.snippet_language else "",
         "date": hit.date,
         "translations": translations,
     }

@@ -280,7 +280,7 @@ class ElasticEngine:
         for facet, field in FACET_FIELDS.items():
             search.aggs.bucket(facet, A("terms", field=field, size=100))
         if text_query is not None:
-            fields = {f"{part}_{language}": {} for language in LANGUAGES for part in ("body", "summary")}
+            fields = {f"{part}_{language}": {} for language in LANGUAGES for part in ("body", "summary", "alt")}
             search = search.highlight_options(
                 encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=200, number_of_fragments=1
             ).highlight(*fields)
@@ -303,12 +303,15 @@ class ElasticEngine:
         source = hit.to_dict()
         language = source["language"]
         highlight = getattr(hit.meta, "highlight", None)
-        snippet = ""
+        snippet, snippet_language = "", None
         if highlight is not None:
-            for field in (f"body_{language}", f"summary_{language}"):
+            # Its own text first; else its translation's (alt_<language>), where the words matched.
+            fields = [(f"body_{language}", None), (f"summary_{language}", None)]
+            fields += [(f"alt_{other}", other) for other in LANGUAGES if other != language]
+            for field, field_language in fields:
                 fragments = getattr(highlight, field, None)
                 if fragments:
-                    snippet = f"…{fragments[0].strip()}…"
+                    snippet, snippet_language = f"…{fragments[0].strip()}…", field_language
                     break
         summary = source.get(f"summary_{language}") or ""
         return Hit(
@@ -321,6 +324,7 @@ class ElasticEngine:
             date=source.get("date"),
             translations=source.get("translations") or [],
             score=float(hit.meta.score or 0.0),
+            snippet_language=snippet_language,
         )
 
     def suggest(self, query: SearchQuery) -> str | None:

@@ -25,6 +25,7 @@ from ..analysis import (
     acronyms,
     best_correction,
     excerpt_matcher,
+    fold,
     marked_excerpt,
     normalise_acronyms,
     split_acronyms,
@@ -385,7 +386,10 @@ class EmbeddedEngine:
         )
         reasons = self._match_reasons(searcher, query) if text_query is not None else None
         generators = {}  # one snippet generator per field for the whole page of hits
-        hits = [self._hit(searcher, address, score, text_query, reasons, generators) for score, address in result.hits]
+        hits = [
+            self._hit(searcher, address, score, text_query, reasons, generators, query)
+            for score, address in result.hits
+        ]
         return EngineResult(total=result.count, hits=hits, facets=self._facets(searcher, full, query.clearance))
 
     def _facets(self, searcher, query, clearance: str) -> dict[str, list[tuple[str, int]]]:
@@ -407,20 +411,28 @@ class EmbeddedEngine:
         forms = [*rest.split(), *found, *query.expansions, *query.partial_expansions]
         return excerpt_matcher(forms, frozenset(found))
 
-    def _hit(self, searcher, address, score, text_query, reasons=None, generators=None) -> Hit:
+    def _hit(self, searcher, address, score, text_query, reasons=None, generators=None, query=None) -> Hit:
         doc = searcher.doc(address)
         stored = doc.to_dict()
         language = stored["language"][0]
         date = stored.get("date", [None])[0]
         summary = (stored.get(f"summary_{language}") or [""])[0]
-        snippet = self._snippet(searcher, doc, text_query, language, generators) if text_query is not None else ""
-        if not snippet and reasons is not None:  # matched through an acronym, a glossary form, folding
-            for part in ("body", "summary"):
-                text = (stored.get(f"{part}_{language}") or [""])[0]
-                snippet = marked_excerpt(text, reasons)
-                if snippet:
-                    break
         translations = (stored.get("translations") or [{}])[0].get("items", [])
+        snippet, snippet_language = "", None
+        if text_query is not None:
+            snippet = self._snippet(searcher, doc, text_query, language, generators)
+            if not snippet and reasons is not None:  # an acronym, a glossary form, folding
+                snippet = self._excerpt(stored, language, reasons)
+            if (
+                not snippet
+                and query is not None
+                and not self._title_matched(searcher, doc, stored, text_query, reasons, generators)
+            ):
+                # The words are neither in its text nor in its title: they matched its
+                # translation's text (alt_<language>), which the snippet then shows.
+                snippet, snippet_language = self._translation_snippet(
+                    searcher, stored, translations, text_query, reasons, generators, query
+                )
         return Hit(
             id=stored["id"][0],
             type=stored["type"][0],
@@ -431,11 +443,51 @@ class EmbeddedEngine:
             date=date.date().isoformat() if date and date.year > 1970 else None,
             translations=translations,
             score=float(score) if isinstance(score, (int, float)) else 0.0,
+            snippet_language=snippet_language if snippet else None,
         )
 
-    def _snippet(self, searcher, doc, text_query, language, generators=None) -> str:
-        generators = {} if generators is None else generators
+    def _title_matched(self, searcher, doc, stored, text_query, reasons, generators) -> bool:
+        """Whether the query matched the title (stemmed, as tantivy sees it, or as written)."""
+        if reasons is not None and reasons.search(fold(stored["title"][0])):
+            return True
+        return bool(self._snippet(searcher, doc, text_query, stored["language"][0], generators, parts=("title",)))
+
+    @staticmethod
+    def _excerpt(stored: dict, language: str, matcher) -> str:
         for part in ("body", "summary"):
+            snippet = marked_excerpt((stored.get(f"{part}_{language}") or [""])[0], matcher)
+            if snippet:
+                return snippet
+        return ""
+
+    def _translation_snippet(self, searcher, stored, translations, text_query, reasons, generators, query):
+        """The snippet from a version in another language that the reader may open (the one
+        whose text the document was indexed with), or ("", None)."""
+        for translation in translations:
+            if translation.get("audience") not in query.audiences:
+                continue
+            other = translation["language"]
+            version = Query.boolean_query(
+                [
+                    (Occur.Must, Query.term_query(SCHEMA, "group", stored["group"][0])),
+                    (Occur.Must, Query.term_query(SCHEMA, "language", other)),
+                    (Occur.Must, Query.term_set_query(SCHEMA, "audience", list(query.audiences))),
+                ]
+            )
+            found = searcher.search(version, limit=1, count=False).hits
+            if not found:
+                continue
+            doc = searcher.doc(found[0][1])
+            snippet = self._snippet(searcher, doc, text_query, other, generators)
+            if not snippet and reasons is not None:
+                snippet = self._excerpt(doc.to_dict(), other, reasons)
+            if snippet:
+                return snippet, other
+        return "", None
+
+    def _snippet(self, searcher, doc, text_query, language, generators=None, parts=("body", "summary")) -> str:
+        generators = {} if generators is None else generators
+        for part in parts:
             field = f"{part}_{language}"
             generator = generators.get(field)
             if generator is None:

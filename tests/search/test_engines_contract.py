@@ -327,3 +327,58 @@ def test_one_word_of_a_multi_word_term_finds_the_other_language_below_the_word_i
     english = outcome.hits[1]
     assert "<mark>drug trafficking</mark>" in english["snippet"].replace("</mark> <mark>", " "), english["snippet"]
     assert run(anonymous, "fr", q="stupéfiants saisis en mer à Quaymouth").total  # longer: words as usual
+
+
+def test_a_hit_matched_through_its_translation_shows_that_versions_words(
+    indexed, anonymous, officer, django_capture_on_commit_callbacks
+):
+    """An English reader typing French words gets the English version (their language), and
+    its snippet is the French text where the words are, marked, with its language — never
+    from a version the reader may not open."""
+    from wagtail.models import Locale
+
+    from search import indexing
+    from tests.factories import news_page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = news_page(title="Quaymouth harbour bulletin", body="<p>Patrol boats left at dawn.</p>")
+        french = page.copy_for_translation(Locale.objects.get(language_code="fr"))
+        french.title = "Bulletin du port de Quaymouth"
+        french.body = "<p>Les vedettes sont parties à l’aube vers les chalutiers.</p>"
+        french.save_revision().publish()
+    indexing.index_pending()
+
+    hit = next(h for h in run(anonymous, "en", q="chalutiers").hits if h["title"] == "Quaymouth harbour bulletin")
+    assert hit["snippet_language"] == "fr", hit
+    assert "<mark>chalutiers</mark>" in hit["snippet"], hit["snippet"]
+    own = next(h for h in run(anonymous, "en", q="patrol boats").hits if h["title"] == "Quaymouth harbour bulletin")
+    assert own["snippet_language"] is None and "<mark>" in own["snippet"]
+
+
+def test_a_translation_snippet_never_comes_from_a_version_the_reader_may_not_open(
+    indexed, anonymous, officer, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    from search import indexing
+    from tests.factories import news_page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = news_page(title="Quaymouth harbour bulletin", audience="law_enforcement")
+        french = page.copy_for_translation(Locale.objects.get(language_code="fr"))
+        french.title = "Bulletin du port de Quaymouth"
+        french.body = "<p>Les vedettes sont parties vers les chalutiers.</p>"
+        french.audience = "law_enforcement"
+        french.save_revision().publish()
+        public = news_page(title="Quaymouth public notice", body="<p>Harbour open.</p>")
+        french_public = public.copy_for_translation(Locale.objects.get(language_code="fr"))
+        french_public.title = "Avis public de Quaymouth"
+        french_public.body = "<p>Les chalutiers peuvent sortir.</p>"
+        french_public.audience = "law_enforcement"  # more restricted than its English page
+        french_public.save_revision().publish()
+    indexing.index_pending()
+
+    outcome = run(anonymous, "en", q="chalutiers")
+    assert outcome.total == 0  # the French text is not theirs: it neither matches nor shows
+    cleared = run(officer, "en", q="chalutiers")
+    assert "Quaymouth harbour bulletin" in titles(cleared)

@@ -86,12 +86,13 @@ def test_api_answer_is_exactly_the_documented_schema(embedded, client, params):
     """The view sends the answer without pydantic's second pass: it must still be exactly
     SearchOut — every documented field, with its type, and nothing else (a hit has no
     page-only keys such as type_label, a translation no language_name)."""
-    from search.api import SearchOut
+    from search.api import HitOut, SearchOut
 
     body = client.get("/api/v1/search", params).json()
     assert SearchOut.model_validate(body).model_dump(mode="json") == body
     for hit in body["hits"]:
-        assert set(hit) == {"id", "type", "title", "url", "language", "snippet", "date", "translations"}
+        assert set(hit) == set(HitOut.model_fields)
+        assert "type_label" not in hit and "language_name" not in hit
         assert all(set(t) == {"language", "title", "url"} for t in hit["translations"])
 
 
@@ -135,3 +136,26 @@ def test_the_french_page_is_typeset_and_names_languages_in_french(embedded, clie
     assert ">frontière</a>\u00a0?" in page or ">frontières</a>\u00a0?" in page
     other = client.get("/fr/recherche/", {"q": "Watchmaker", "language": "en"}).text
     assert "en English" not in other and "in English" not in other
+
+
+def test_a_snippet_from_the_translation_says_so_and_is_marked_with_its_language(
+    embedded, client, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    from search import indexing
+    from tests.factories import news_page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = news_page(title="Quaymouth harbour bulletin", body="<p>Patrol boats left at dawn.</p>")
+        french = page.copy_for_translation(Locale.objects.get(language_code="fr"))
+        french.title = "Bulletin du port de Quaymouth"
+        french.body = "<p>Les vedettes sont parties vers les chalutiers.</p>"
+        french.save_revision().publish()
+    indexing.index_pending()
+
+    english = client.get("/en/search/", {"q": "chalutiers"}).text
+    assert '<span class="snippet-from">From the French version:</span> <span lang="fr">' in english
+    assert "<mark>chalutiers</mark>" in english
+    body = client.get("/api/v1/search", {"q": "chalutiers", "lang": "en"}).json()
+    assert body["hits"][0]["snippet_language"] == "fr"
