@@ -128,6 +128,57 @@ def wrk(
     return json.loads(line)
 
 
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _busy_seconds() -> float:
+    """CPU seconds the whole machine spent busy (all cores), from /proc/stat."""
+    with open("/proc/stat") as stat:
+        values = [int(v) for v in stat.readline().split()[1:]]
+    idle = values[3] + values[4]  # idle + iowait
+    return (sum(values[:8]) - idle) / _TICKS
+
+
+def _ours_seconds() -> float:
+    """CPU seconds of the processes a benchmark runs: gunicorn's (master and workers, found
+    by command line), this process and its finished children (wrk)."""
+    import resource
+
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if b"gunicorn" not in (entry / "cmdline").read_bytes():
+                continue
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime
+        except (OSError, IndexError, ValueError):
+            continue
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
+
+
+@contextmanager
+def outside_load():
+    """Measures the CPU that other programs on the machine used meanwhile: yields a dict that
+    holds, afterwards, ``outside_cpu_percent`` (of one core) over the block's wall time."""
+    seen: dict = {}
+    started, busy, ours = time.monotonic(), _busy_seconds(), _ours_seconds()
+    yield seen
+    wall = max(time.monotonic() - started, 1e-6)
+    outside = (_busy_seconds() - busy) - (_ours_seconds() - ours)
+    seen["outside_cpu_percent"] = round(max(0.0, outside) / wall * 100, 1)
+
+
+def spread(values: list[float]) -> dict:
+    """min/median/max of several runs."""
+    ordered = sorted(values)
+    return {"min": ordered[0], "median": ordered[len(ordered) // 2], "max": ordered[-1], "runs": len(values)}
+
+
 def machine() -> dict:
     memory = 0
     try:

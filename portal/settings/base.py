@@ -228,6 +228,8 @@ SEARCH_FLAVOUR = env.get_str("SEARCH_FLAVOUR", "auto")  # auto | elasticsearch |
 SEARCH_INDEX_NAME = env.get_str("SEARCH_INDEX_NAME", "liaison")
 SEARCH_EMBEDDED_PATH = env.get_str("SEARCH_EMBEDDED_PATH", str(VAR_DIR / "search"))
 SEARCH_TIMEOUT = env.get_int("SEARCH_TIMEOUT", 5)
+# Embedded engine: facet counts remembered per query and index version, per process (0: none).
+SEARCH_FACET_CACHE = env.get_int("SEARCH_FACET_CACHE", 512)
 # A cluster in production: credentials (basic or an API key), the CA that signed its
 # certificate, and the shape of new indexes (applied at the next rebuild).
 SEARCH_USERNAME = env.get_str("SEARCH_USERNAME")

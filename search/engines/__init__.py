@@ -17,7 +17,7 @@ def get_engine():
         return ElasticEngine(ClusterSettings.from_django())
     from .embedded import EmbeddedEngine
 
-    return EmbeddedEngine(settings.SEARCH_EMBEDDED_PATH)
+    return EmbeddedEngine(settings.SEARCH_EMBEDDED_PATH, facet_cache_size=settings.SEARCH_FACET_CACHE)
 
 
 def reset_engine() -> None:

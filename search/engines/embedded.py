@@ -17,6 +17,7 @@ from html import escape
 from pathlib import Path
 
 import tantivy
+from cachetools import LRUCache
 from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
 from portal.audiences import highest
@@ -137,12 +138,16 @@ def to_tantivy(doc: SearchDocument) -> tantivy.Document:
 class EmbeddedEngine:
     name = "embedded"
 
-    def __init__(self, path):
+    def __init__(self, path, facet_cache_size: int = 512):
         self.path = Path(path)
         self._lock = threading.Lock()
         self._index: tantivy.Index | None = None
         self._opened: tuple | None = None
         self._files = FileCheck()
+        # Facet counts per query, for the index version they were counted on (see _facets).
+        self._facet_cache: LRUCache = LRUCache(maxsize=max(1, facet_cache_size))
+        self._facet_cache_on = facet_cache_size > 0
+        self._facet_lock = threading.Lock()
 
     # --- opening and reloading -----------------------------------------------------------
     def _pointer(self) -> Path:
@@ -310,15 +315,19 @@ class EmbeddedEngine:
         needed = minimum_should_match(len(clauses), relaxed)
         return Query.boolean_query([(Occur.Should, c) for c in clauses], minimum_number_should_match=needed)
 
-    def _phrase_query(self, terms: list[str], fields: dict[str, float], boost: float):
+    def _phrase_query(self, searcher, terms: list[str], fields: dict[str, float], boost: float):
+        """The phrase in any of ``fields``; a field lacking one of its words is left out (a
+        phrase that cannot match still costs its positions' lookups, in both passes)."""
         clauses = []
         for field, field_boost in fields.items():
+            if not all(searcher.doc_freq(field, term) for term in dict.fromkeys(terms)):
+                continue
             if len(terms) == 1:
                 clause = Query.term_query(SCHEMA, field, terms[0])
             else:
                 clause = Query.phrase_query(SCHEMA, field, terms, slop=2)
             clauses.append(Query.boost_query(clause, field_boost * boost))
-        return Query.disjunction_max_query(clauses, tie_breaker=0.3)
+        return Query.disjunction_max_query(clauses, tie_breaker=0.3) if clauses else None
 
     def _acronym_clause(self, token: str):
         return Query.boost_query(Query.term_query(SCHEMA, "acronyms", token), ACRONYM_BOOST)
@@ -359,7 +368,9 @@ class EmbeddedEngine:
                 if form_acronyms and not form_terms:
                     alternatives += [Query.boost_query(self._acronym_clause(token), boost) for token in form_acronyms]
                 elif form_terms:
-                    alternatives.append(self._phrase_query(form_terms, fields, boost))
+                    phrase = self._phrase_query(searcher, form_terms, fields, boost)
+                    if phrase is not None:
+                        alternatives.append(phrase)
         folded = self._words_query(FOLDED.analyze(rest), {"all_folded": FOLDED_BOOST}, query.relaxed, acronym_clauses)
         if folded is not None:
             alternatives.append(folded)
@@ -368,7 +379,9 @@ class EmbeddedEngine:
         return Query.boolean_query([(Occur.Should, clause) for clause in alternatives])
 
     def search(self, query: SearchQuery) -> EngineResult:
-        searcher = self._open().searcher()
+        index = self._open()
+        version = self._opened  # the commit this searcher sees: the facet cache's key
+        searcher = index.searcher()
         text_query = self._text_query(searcher, query) if query.text else None
         if query.text and text_query is None:
             return EngineResult(total=0, hits=[], facets={})
@@ -390,7 +403,34 @@ class EmbeddedEngine:
             self._hit(searcher, address, score, text_query, reasons, generators, query)
             for score, address in result.hits
         ]
-        return EngineResult(total=result.count, hits=hits, facets=self._facets(searcher, full, query.clearance))
+        return EngineResult(total=result.count, hits=hits, facets=self._cached_facets(searcher, full, query, version))
+
+    def _cached_facets(self, searcher, full, query: SearchQuery, version) -> dict[str, list[tuple[str, int]]]:
+        """The facet counts, from a second pass over the matches (tantivy's Python binding has
+        no collector that both ranks and counts), remembered for the index version they were
+        counted on: paging, sorting and a query asked again reuse them, as Elasticsearch's shard
+        request cache does for aggregations. Any commit or rebuild changes the version, so a
+        count is never stale. SEARCH_FACET_CACHE entries per process; 0: always counted."""
+        if not self._facet_cache_on:
+            return self._facets(searcher, full, query.clearance)
+        key = (
+            version,
+            query.text,
+            tuple(query.expansions),
+            tuple(sorted(query.expansion_languages.items())),
+            tuple(sorted(query.partial_expansions.items())),
+            tuple(sorted((name, tuple(values)) for name, values in query.filters.items())),
+            tuple(sorted(query.audiences)),
+            query.primary_token,
+            query.relaxed,
+        )
+        with self._facet_lock:
+            facets = self._facet_cache.get(key)
+        if facets is None:
+            facets = self._facets(searcher, full, query.clearance)
+            with self._facet_lock:
+                self._facet_cache[key] = facets
+        return {name: list(values) for name, values in facets.items()}
 
     def _facets(self, searcher, query, clearance: str) -> dict[str, list[tuple[str, int]]]:
         spec = {facet: {"terms": {"field": field, "size": 100}} for facet, field in FACET_FIELDS.items()}
