@@ -89,7 +89,9 @@ def expansion_languages(text: str, limit: int = 12) -> dict[str, str]:
 
 def partial_expansion_languages(text: str) -> dict[str, str]:
     """The other-language forms of a multi-word term one word of which ``text`` holds (see
-    ``_expansion_languages``), each with its language; engines match them with a low boost."""
+    ``_expansion_languages``), each with its language; engines match them with a low boost.
+    The service asks for them only when the word alone finds (almost) nothing: "policière"
+    finds its own pages and needs no "police cooperation"."""
     return dict(_answer(text, 12)[1])
 
 

@@ -193,7 +193,6 @@ def _search(user, params, language: str, per_page: int) -> SearchOutcome:
         audiences=visible_audiences(user),
         expansions=expansions,
         expansion_languages=expansion_languages,
-        partial_expansions=glossary.partial_expansion_languages(searched) if searched else {},
         filters=filters,
         sort=sort,
         offset=(page - 1) * per_page,
@@ -230,9 +229,16 @@ def _search(user, params, language: str, per_page: int) -> SearchOutcome:
 
 
 def _recall_fallback(engine, query: SearchQuery, result):
-    """(Almost) nothing found: a long question asked again with fewer words required (kept if
-    it finds more); if still nothing, the closest spelling the reader may see, when it finds
-    something. Returns (query, result, corrected)."""
+    """(Almost) nothing found: a word of a multi-word glossary term, typed alone, asked again
+    with the term's other-language forms, and a long question with fewer words required (each
+    kept if it finds more); if still nothing, the closest spelling the reader may see, when it
+    finds something. Returns (query, result, corrected)."""
+    partial = glossary.partial_expansion_languages(query.text)
+    if partial:
+        widened = dataclasses.replace(query, partial_expansions=partial)
+        answer = engine.search(widened)
+        if answer.total > result.total:
+            query, result = widened, answer
     if len(query.text.split()) >= 3:
         relaxed = dataclasses.replace(query, relaxed=True)
         answer = engine.search(relaxed)
