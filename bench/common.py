@@ -43,8 +43,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(workers: int, port: int | None = None, threads: int = 1, environment: dict | None = None):
-    """Serve the portal under gunicorn on loopback; yields the base URL."""
+def gunicorn(
+    workers: int,
+    port: int | None = None,
+    threads: int = 1,
+    environment: dict | None = None,
+    stop: signal.Signals = signal.SIGTERM,
+):
+    """Serve the portal under gunicorn on loopback; yields the base URL. ``stop``: SIGQUIT ends
+    at once, without finishing the requests a load generator left behind (SIGTERM waits)."""
     port = port or free_port()
     binary = Path(PYTHON).with_name("gunicorn")
     process = subprocess.Popen(
@@ -84,7 +91,7 @@ def gunicorn(workers: int, port: int | None = None, threads: int = 1, environmen
                 time.sleep(0.2)
         yield base
     finally:
-        process.send_signal(signal.SIGTERM)
+        process.send_signal(stop)
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -159,6 +166,20 @@ def _ours_seconds() -> float:
         usage = resource.getrusage(who)
         total += usage.ru_utime + usage.ru_stime
     return total
+
+
+def settle(idle_below: float = 0.25, seconds: float = 1.0, limit: float = 60.0) -> float:
+    """Wait until the machine is quiet (busy under ``idle_below`` of its cores over ``seconds``),
+    so one side's left-over work (requests still running after wrk stopped) is not charged to
+    the next. Returns the seconds waited."""
+    started = time.monotonic()
+    cores = os.cpu_count() or 1
+    while time.monotonic() - started < limit:
+        before = _busy_seconds()
+        time.sleep(seconds)
+        if (_busy_seconds() - before) / seconds / cores < idle_below:
+            break
+    return round(time.monotonic() - started, 1)
 
 
 @contextmanager

@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -40,7 +41,20 @@ from urllib.parse import parse_qs, urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PYTHON, ROOT, VAR, env, gunicorn, manage, outside_load, save, spread, warm, wrk  # noqa: E402
+from bench.common import (  # noqa: E402
+    PYTHON,
+    ROOT,
+    VAR,
+    env,
+    gunicorn,
+    manage,
+    outside_load,
+    save,
+    settle,
+    spread,
+    warm,
+    wrk,
+)
 
 
 def setup_database() -> dict:
@@ -231,13 +245,11 @@ def main() -> None:
         "wagtail_database_backend": "Wagtail database backend",
     }
     loads: dict[str, list[dict]] = {name: [] for name in sides}
+    # Wagtail's side has a server of its own, started for each run and stopped at once after
+    # it: its slow requests, still running when wrk stops, must not load the next side.
+    wagtail_connections = args.wagtail_connections or args.connections
     with gunicorn(args.workers) as base, gunicorn(args.workers, environment=env(SEARCH_FACET_CACHE="0")) as cold:
-        targets = {
-            "embedded_api": (base, portal_paths, args.connections),
-            "embedded_api_uncached_facets": (cold, portal_paths, args.connections),
-            "wagtail_database_backend": (base, wagtail_paths, args.wagtail_connections or args.connections),
-        }
-        warm(base, portal_paths + wagtail_paths)
+        warm(base, portal_paths)
         warm(cold, portal_paths)
         print(
             f"Load: wrk, {args.connections} connections, {args.seconds} s per side, {args.runs} interleaved runs, "
@@ -245,10 +257,19 @@ def main() -> None:
             flush=True,
         )
         for run in range(args.runs):
-            for name, (server, paths, connections) in targets.items():
-                with outside_load() as seen:
-                    row = wrk(server, paths, seconds=args.seconds, connections=connections)
-                loads[name].append({**row, **seen})
+            for name in sides:
+                with contextlib.ExitStack() as stack:
+                    if name == "wagtail_database_backend":
+                        server = stack.enter_context(gunicorn(args.workers, stop=signal.SIGQUIT))
+                        paths, connections = wagtail_paths, wagtail_connections
+                        warm(server, paths[:4], rounds=1)
+                    else:
+                        server = base if name == "embedded_api" else cold
+                        paths, connections = portal_paths, args.connections
+                    waited = settle()
+                    with outside_load() as seen:
+                        row = wrk(server, paths, seconds=args.seconds, connections=connections)
+                loads[name].append({**row, **seen, "settled_seconds": waited})
                 print(
                     f"  run {run + 1}/{args.runs} {name}: {row['rps']:.0f} req/s, p95 {row['p95_ms']} ms, "
                     f"errors {row['errors']}, outside CPU {seen['outside_cpu_percent']} %",
