@@ -147,6 +147,40 @@ def test_sqlite_connection_really_is_in_wal_mode(db):
     assert mode in ("wal", "memory")
 
 
+def test_sqlite_connections_last_from_one_request_to_the_next(tmp_path):
+    """A worker keeps its SQLite connection between requests (CONN_MAX_AGE), instead of opening
+    the file and running four PRAGMAs for each one."""
+    script = """
+import django
+django.setup()
+from django.core.signals import request_finished, request_started
+from django.db import connection
+
+def request():
+    request_started.send(sender=None)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    opened = connection.connection
+    request_finished.send(sender=None)
+    return opened
+
+first = request()
+assert request() is first, "a new connection for the second request"
+assert request() is first
+print("kept")
+"""
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "LIAISON_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": "",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0 and "kept" in done.stdout, done.stderr[-2000:]
+
+
 def test_email_url_forms():
     assert env.email_from_url(None)["EMAIL_BACKEND"].endswith("console.EmailBackend")
     smtp = env.email_from_url("smtp+tls://user%40x:p%2Fw@mail.example:2525")
