@@ -13,31 +13,49 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str]]:
     """(benchmark, figure, measured, target, met)"""
     out = []
     if search := results.get("search"):
-        api = search["embedded_api"]
+        api, cold = search["embedded_api"], search.get("embedded_api_uncached_facets")
+        ratio = search["throughput_ratio"]
+
+        def spread(figure: dict, unit: str = "") -> str:
+            return f"{figure['min']:.0f} / {figure['median']:.0f} / {figure['max']:.0f}{unit}"
+
         out += [
             (
                 "search",
-                f"API, {search['documents']:,} documents: req/s",
-                f"{api['rps']:.0f}",
-                "≥ 250",
-                _yes(api["rps"] >= 250),
-            ),
-            ("search", "API p95", f"{api['p95_ms']:.1f} ms", "≤ 50 ms", _yes(api["p95_ms"] <= 50)),
-            (
-                "search",
-                "vs Wagtail's database search",
-                f"{search['throughput_ratio']}×",
-                "≥ 5×",
-                _yes(search["throughput_ratio"] >= 5),
+                f"API, {search.get('documents', 0):,} documents: req/s (min / median / max)",
+                spread(api["rps"]),
+                "≥ 500",
+                _yes(api["rps"]["median"] >= 500),
             ),
             (
                 "search",
-                "full rebuild",
-                f"{search['rebuild_seconds']} s",
-                "≤ 30 s",
-                _yes(search["rebuild_seconds"] <= 30),
+                "API p95 (median run)",
+                f"{api['p95_ms']['median']:.1f} ms",
+                "≤ 50 ms",
+                _yes(api["p95_ms"]["median"] <= 50),
             ),
         ]
+        if cold:
+            out.append(("search", "same, facets counted each time: req/s", spread(cold["rps"]), "—", "—"))
+        out += [
+            (
+                "search",
+                "vs Wagtail's database search (same runs)",
+                f"{ratio['median']}×",
+                "≥ 5×",
+                _yes(ratio["median"] >= 5),
+            ),
+        ]
+        if "rebuild_seconds" in search:
+            out.append(
+                (
+                    "search",
+                    "full rebuild",
+                    f"{search['rebuild_seconds']} s",
+                    "≤ 30 s",
+                    _yes(search["rebuild_seconds"] <= 30),
+                )
+            )
     if registration := results.get("registration"):
         load = registration["load"]
         out += [
