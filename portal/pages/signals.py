@@ -42,3 +42,8 @@ def connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(tree_changed, dispatch_uid=f"pages-tree-{id(signal)}")
     post_delete.connect(tree_changed, sender=Page, dispatch_uid="pages-tree-deleted")
+    # Locales are kept there too (locales.py).
+    from wagtail.models import Locale
+
+    for signal in (post_save, post_delete):
+        signal.connect(tree_changed, sender=Locale, dispatch_uid=f"pages-locales-{id(signal)}")

@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from portal.audiences import can_view
 from portal.pages.menu import menu_sections
@@ -28,12 +28,12 @@ def _home_for(request, language: str):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    root = site.root_page
-    try:
-        locale = Locale.objects.get(language_code=language)
-    except Locale.DoesNotExist:
+    from portal.pages.locales import locale_for
+
+    locale = locale_for(language)
+    if locale is None:
         return None
-    return root.get_translation_or_none(locale)
+    return site.root_page.get_translation_or_none(locale)
 
 
 @register.simple_tag(takes_context=True)
@@ -89,9 +89,10 @@ def language_links(context):
 
 
 def _page_translation_url(request, page, language):
-    try:
-        locale = Locale.objects.get(language_code=language)
-    except Locale.DoesNotExist:
+    from portal.pages.locales import locale_for
+
+    locale = locale_for(language)
+    if locale is None:
         return f"/{language}/", False
     translation_page = page.get_translation_or_none(locale)
     if translation_page is not None and translation_page.live:
@@ -146,7 +147,9 @@ def content_language(context):
     for the reader's (a page not yet translated is served in the default language)."""
     page = context.get("page")
     reader = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
-    code = page.locale.language_code if getattr(page, "locale_id", None) else reader
+    from portal.pages.locales import language_of
+
+    code = (language_of(page.locale_id) or page.locale.language_code) if getattr(page, "locale_id", None) else reader
     return {
         "code": code,
         "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr",

@@ -35,11 +35,12 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from ..locales import language_of
         from .conference import ConferencePage
         from .news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        language = self.locale.language_code
+        language = language_of(self.locale_id) or self.locale.language_code
         user = request.user
         context["latest_news"] = NewsPage.objects.visible_to(user).for_language(language).order_by("-date")[:3]
         context["editions"] = ConferencePage.objects.visible_to(user).for_language(language).order_by("-start_date")[:2]

@@ -14,13 +14,13 @@ pytestmark = pytest.mark.django_db
 
 # path → (anonymous, signed-in delegate) queries, warm cache.
 BUDGETS = {
-    "/en/": (13, 18),
-    "/fr/": (14, 19),
-    "/en/conferences/": (17, 21),
-    "/fr/conferences/": (18, 22),
-    "/en/conferences/singapore-2023/": (18, 22),
-    "/en/news/": (17, 21),
-    "/en/best-practices/": (19, 23),
+    "/en/": (11, 16),
+    "/fr/": (12, 17),
+    "/en/conferences/": (16, 20),
+    "/fr/conferences/": (17, 21),
+    "/en/conferences/singapore-2023/": (16, 20),
+    "/en/news/": (16, 20),
+    "/en/best-practices/": (18, 22),
     "/fr/recherche/?q=biom%C3%A9trie": (1, 5),  # the search page: the engine, not the database
 }
 
