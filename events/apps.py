@@ -11,6 +11,7 @@ class EventsConfig(AppConfig):
         from portal import health
         from portal.accounts.personal_data import PersonalDataSource, register_source
 
+        from . import signals  # noqa: F401  (held-seat counters)
         from .notifications import outbox_counts
         from .services.privacy import registrations_erase, registrations_export
 

@@ -8,6 +8,7 @@ from .registrations import (  # noqa: F401
     Notification,
     Registration,
     Role,
+    SeatCount,
     Status,
     StatusChange,
 )

@@ -129,6 +129,31 @@ class Attendance(models.Model):
         return ahead.count() + 1
 
 
+class SeatCount(models.Model):
+    """The seats an event's pending and approved attendances hold, in total and per country.
+
+    The registration path takes a seat with one conditional ``UPDATE … RETURNING`` of this row
+    (``events.services.seats``): the capacity and the country's quota are checked and the
+    counters raised in the same statement, on the same row, so no earlier lock or count is
+    needed. The counters sit on their own row, not on the event's: an editor saving the event in
+    the admin writes every column of it and would put back counts read before a rush. Every
+    other change of status recounts from the attendances while holding this row's lock.
+    """
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, primary_key=True, related_name="seat_count")
+    held = models.PositiveIntegerField(default=0)
+    # {"FR": 3, "SN": 1}: a JSON map rather than a row per country, so that one row holds both
+    # conditions of the statement (PostgreSQL re-reads only the row it waited for).
+    by_country = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("held seats")
+        verbose_name_plural = _("held seats")
+
+    def __str__(self) -> str:
+        return f"{self.event}: {self.held}"
+
+
 class StatusChange(models.Model):
     """Who changed an attendance's status, when, from what to what."""
 

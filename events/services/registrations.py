@@ -1,8 +1,9 @@
-"""Registration writes. Seats are decided inside a transaction holding the event rows' locks.
+"""Registration writes. Seats are decided by the held-seat counters of ``seats.py``.
 
-On PostgreSQL ``select_for_update`` serialises everyone registering for the same event; on
-SQLite every write transaction starts with ``BEGIN IMMEDIATE`` (see settings), which already
-serialises writers. Either way two delegates can never both take the last seat.
+A new place takes its seat with one conditional statement on the event's counter row; the row
+lock it takes serialises everyone taking a seat at that event, on PostgreSQL (SQLite's
+``BEGIN IMMEDIATE`` transactions serialise every writer already). Other status changes lock the
+same rows first and count again. Either way two delegates can never both take the last seat.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from portal.site_url import current_site_url
 from portal.task_queue import enqueue_after_commit
 
 from ..models import HOLDING, Attendance, Event, Invitation, Notification, Registration, Status, StatusChange
+from . import seats
 
 MAX_STAY_DAYS = 21
 
@@ -80,7 +82,10 @@ def _record(attendance: Attendance, old: str, new: str, by, note: str = "") -> N
 
 
 def _lock_events(ids) -> dict[int, Event]:
-    return {e.pk: e for e in Event.objects.select_for_update().filter(pk__in=sorted(set(ids))).order_by("pk")}
+    """Lock the events' seat counters (every seat decision waits for them) and read the events."""
+    ids = sorted(set(ids))
+    seats.lock(ids)
+    return {e.pk: e for e in Event.objects.filter(pk__in=ids).order_by("pk")}
 
 
 def _seat_counts(event: Event) -> tuple[int, Counter]:
@@ -166,8 +171,8 @@ def registration_submit(
     already = _("You are already registered for this week; change your events from “My registrations”.")
     try:
         with _locking():
-            # Everything that does not decide a seat happens before the event lock is taken, so
-            # the locked part stays short: one count and two inserts per event. Each statement
+            # Everything that does not decide a seat happens before a seat lock is taken, so the
+            # locked part stays short: one statement per event, then the commit. Each statement
             # is a round trip that, under load, also waits for a CPU: there are as few as possible
             # (a second registration for the week meets the unique constraint, no query first).
             registration = Registration.objects.create(
@@ -179,7 +184,9 @@ def registration_submit(
             # One email for one submission: the confirmation lists every event with its status
             # and waiting-list position, so it is written before the lock, not after the seats.
             notify(Notification.Kind.SUBMITTED, registration=registration)
-            for event in _lock_events(e.pk for e in events).values():
+            # The seats last: each takes its event's counter row lock until the commit (id order,
+            # so that two delegates choosing the same events never wait for each other in a ring).
+            for event in sorted(events, key=lambda e: e.pk):
                 _place(registration, event, by=user)
     except IntegrityError:
         if Registration.objects.filter(user=user, week=week).exists():  # a double click racing itself
@@ -213,15 +220,10 @@ def _seat_free_for(event: Event, country: str) -> bool:
 
 
 def _place(registration: Registration, event: Event, by) -> Attendance:
-    """Create the attendance for one (locked) event: a seat if there is one, else the waiting list.
+    """Create the attendance for one event: a seat if there is one, else the waiting list.
 
     The caller tells the delegate (one email per change, however many events it touched)."""
-    status = _seated_status(event) if _seat_free_for(event, registration.country) else Status.WAITLISTED
-    attendance = Attendance.objects.create(
-        registration=registration, event=event, country=registration.country, status=status
-    )
-    _record(attendance, "", status, by)
-    return attendance
+    return seats.place(registration=registration, event=event, seated_status=_seated_status(event), by=by)
 
 
 def registration_add_event(*, registration: Registration, event: Event, by) -> Attendance:
@@ -285,13 +287,14 @@ def attendance_set_status(*, attendance: Attendance, status: str, by, note: str 
             notify(NOTICE[status], registration=attendance.registration, event=event)
         if old in HOLDING and status not in HOLDING:
             waitlist_promote(event=event)
+        seats.recount(event.pk)
     return attendance
 
 
 def waitlist_promote(*, event: Event) -> list[Attendance]:
     """Give free seats to waiting delegates in queue order, skipping countries at their quota.
 
-    Call inside a transaction that holds the event's lock.
+    Call inside a transaction that holds the event's seat lock (``_lock_events``).
     """
     total, by_country = _seat_counts(event)
     promoted = []
@@ -310,6 +313,8 @@ def waitlist_promote(*, event: Event) -> list[Attendance]:
         total += 1
         by_country[attendance.country] += 1
         promoted.append(attendance)
+    if promoted:
+        seats.recount(event.pk)
     return promoted
 
 
@@ -351,6 +356,8 @@ def registration_update(*, registration: Registration, by, **fields) -> Registra
                 Attendance.objects.filter(pk=attendance.pk).update(country=new_country, updated_at=timezone.now())
                 _record(attendance, attendance.status, attendance.status, by, f"country {old_country} → {new_country}")
                 waitlist_promote(event=events[attendance.event_id])
+            for event_id in events:
+                seats.recount(event_id)
     return registration
 
 

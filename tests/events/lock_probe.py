@@ -1,4 +1,4 @@
-"""A stuck transaction holds an event's lock; a delegate registering for it must get a quick
+"""A stuck transaction holds an event's seat lock (events_seatcount); a delegate registering for it must get a quick
 "busy, try again" (503 with Retry-After), and succeed once the lock is gone. Prints JSON.
 
 Run in its own process (DATABASE_URL selects PostgreSQL) by tests/events/services/test_registrations_postgres.py.
@@ -37,11 +37,11 @@ def main() -> None:
     url = f"/en/events/week/{event.week.slug}/register/"
     held, release = threading.Event(), threading.Event()
 
-    def stuck_transaction():  # another connection takes the event's row lock and sits on it
+    def stuck_transaction():  # another connection takes the event's seat-counter lock and sits on it
         other = connections.create_connection("default")
         with other.cursor() as cursor:
             cursor.execute("BEGIN")
-            cursor.execute("SELECT id FROM events_event WHERE id = %s FOR UPDATE", [event.pk])
+            cursor.execute("SELECT event_id FROM events_seatcount WHERE event_id = %s FOR UPDATE", [event.pk])
             held.set()
             release.wait(timeout=60)
             cursor.execute("ROLLBACK")

@@ -36,15 +36,15 @@ class TestRegisteringOnTheSite:
         tests/events/services/test_registrations_postgres.py)."""
         from django.db import OperationalError
 
-        from events.services import registrations
+        from events.services import seats
 
-        def locked(ids):
+        def locked(**kwargs):
             raise OperationalError("database is locked")
 
         event = f.event()
         user = f.delegate(language=language)
         client.force_login(user)
-        monkeypatch.setattr(registrations, "_lock_events", locked)
+        monkeypatch.setattr(seats, "place", locked)
         url = f"/{language}/events/week/{event.week.slug}/register/"
         response = client.post(url, form_data(event))
         assert response.status_code == 503 and response["Retry-After"] == "5"

@@ -249,7 +249,7 @@ def test_a_second_registration_for_the_week_is_refused_and_other_integrity_error
         raise IntegrityError("history row refused")
 
     with pytest.MonkeyPatch.context() as patch, pytest.raises(IntegrityError, match="history row refused"):
-        patch.setattr("events.services.registrations._record", broken)
+        patch.setattr("events.services.seats.place", broken)
         submit(other, [event])
     assert not Registration.objects.filter(user=other).exists()  # and nothing half-written
 

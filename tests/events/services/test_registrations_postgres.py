@@ -66,6 +66,15 @@ def test_concurrent_registrations_never_exceed_capacity_or_quota(postgres_url):
     # Ten delegates submitted twice at once: one registration each, the twin told why.
     assert outcome["refused_twins"] == 10
     assert all("already registered" in message for message in outcome["refusal_messages"])
+    # The held-seat counters the seats were taken with agree with the attendances, per country too.
+    assert outcome["counters"] == outcome["rows"]
+    # Then five cancel while ten newcomers register at once: freed seats go to the waiting list,
+    # the counters follow every change, still no seat oversold and nothing lost.
+    wave = outcome["after_second_wave"]
+    assert wave["cancelled"] == 5 and wave["registrations"] == 70
+    assert wave["counters"] == wave["rows"]
+    assert wave["rows"]["held"] == 20
+    assert max(wave["rows"]["by_country"].values()) <= outcome["quota"]
 
 
 def test_a_stuck_lock_answers_busy_quickly_and_the_retry_succeeds(own_postgres_url):
