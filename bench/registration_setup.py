@@ -73,7 +73,7 @@ def main(users_count: int, capacity: int, quota: int, out_path: str) -> None:
         key = secrets.token_hex(16)
         data = {
             "_auth_user_id": str(user.pk),
-            "_auth_user_backend": "django.contrib.auth.backends.ModelBackend",
+            "_auth_user_backend": "allauth.account.auth_backends.AuthenticationBackend",  # as a real sign-in
             "_auth_user_hash": user.get_session_auth_hash(),
         }
         sessions.append(DbSession(session_key=key, session_data=store.encode(data), expire_date=expiry))

@@ -12,6 +12,6 @@ def is_event_manager(user) -> bool:
 
 
 def email_verified(user) -> bool:
-    from allauth.account.models import EmailAddress
+    from portal.accounts.lookups import email_verified as verified
 
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
+    return verified(user)

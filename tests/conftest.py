@@ -76,9 +76,13 @@ def _force_login_passes_the_second_factor(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from portal import task_queue
+
     cache.clear()
+    task_queue._covered_until.clear()  # what this process knows of queued tasks: the test's DB is new
     yield
     cache.clear()
+    task_queue._covered_until.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -121,7 +121,8 @@ CACHES = {"default": env.cache_from_url(env.get_str("CACHE_URL"), VAR_DIR / "cac
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend with permissions kept in the shared cache (portal/accounts/lookups.py).
+    "portal.accounts.lookups.CachedPermissionsBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -254,6 +255,9 @@ RETENTION_AUDIT_DAYS = env.get_int("RETENTION_AUDIT_DAYS", 730)
 # (portal/audit/middleware.py). Views that record their own, more specific entries are not here.
 # How long a registration waits for an event's lock before answering "busy, try again" (503).
 REGISTRATION_LOCK_TIMEOUT_MS = env.get_int("REGISTRATION_LOCK_TIMEOUT_MS", 5000)
+# "Work through what is waiting" tasks queued after a commit start this much later; until then a
+# process queues none again and asks the queue nothing (portal/task_queue.py). 0: check each time.
+TASK_COALESCE_MS = env.get_int("TASK_COALESCE_MS", 500)
 
 AUDIT_PERSONAL_DATA_VIEWS = {
     **{
@@ -283,6 +287,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views opt into same-origin framing themselves
 SESSION_COOKIE_HTTPONLY = True
+# Sessions read from the shared cache, written through to the database (Django's own engine):
+# one query fewer on every signed-in request.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

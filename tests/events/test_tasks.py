@@ -21,6 +21,7 @@ from wagtail.models import ReferenceIndex
 from events.models import Attendance, Event, Invitation, Notification, Registration, Roundtable
 from events.services.registrations import registration_submit
 from events.tasks import send_pending_notifications
+from portal import task_queue
 from search.models import PendingIndexUpdate
 from search.tasks import process_pending_index_updates
 from tests.events import factories as f
@@ -48,7 +49,13 @@ def committed():
 
 
 def waiting(task):
-    return DBTaskResult.objects.ready().filter(task_path=task.module_path)
+    """Queued and not started (due now, or in the next ``TASK_COALESCE_MS``)."""
+    return DBTaskResult.objects.filter(task_path=task.module_path, status=TaskResultStatus.READY)
+
+
+def when_due():
+    """Let the queued tasks' start time come (``TASK_COALESCE_MS`` after their commit)."""
+    DBTaskResult.objects.filter(status=TaskResultStatus.READY).update(run_after=timezone.now())
 
 
 @override_settings(TASKS=DATABASE_QUEUE)
@@ -65,6 +72,7 @@ def test_a_rush_of_registrations_queues_one_sending_task_and_every_email_goes():
     queued = DBTaskResult.objects.exclude(pk__in=before)
     assert list(queued.values_list("task_path", flat=True)) == [send_pending_notifications.module_path]
 
+    when_due()
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert queued_mail.filter(sent_at__isnull=True).count() == 0
     ours = {u.email for u in users}
@@ -77,9 +85,11 @@ def test_a_task_already_started_does_not_stop_the_next_one_being_queued():
     # A running task may have read its emails already: a later registration needs a new one.
     event = f.event()
     submit(f.delegate(), event)
+    when_due()
     DBTaskResult.objects.filter(task_path=send_pending_notifications.module_path).update(
         status=TaskResultStatus.RUNNING
     )
+    task_queue._covered_until.clear()  # its start time has passed (when_due moved it to now)
     submit(f.delegate(country="SN"), event)
     assert waiting(send_pending_notifications).count() == 1
     assert DBTaskResult.objects.filter(task_path=send_pending_notifications.module_path).count() == 2
@@ -130,6 +140,7 @@ def test_one_task_run_sends_everything_waiting_not_just_one_batch():
     with committed():
         other = submit(f.delegate(country="SN"), registration.attendances.get().event)
     assert waiting(send_pending_notifications).count() == 1
+    when_due()
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     ours = Notification.objects.filter(registration__in=[registration, other])
     assert ours.count() > 450 and not ours.filter(sent_at__isnull=True).exists()
