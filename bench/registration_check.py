@@ -1,8 +1,12 @@
-"""After the load: did anyone get a seat that did not exist, and was any submission lost?"""
+"""After the load: did anyone get a seat that did not exist, and was any submission lost?
+
+python bench/registration_check.py [event-slug]   (bench-event, or limit-event for the database-only run)
+"""
 
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 
 import django
@@ -13,7 +17,7 @@ from django.db.models import Max, Min  # noqa: E402
 
 from events.models import HOLDING, Attendance, Event, Notification, Registration  # noqa: E402
 
-event = Event.objects.get(slug="bench-event")
+event = Event.objects.get(slug=sys.argv[1] if len(sys.argv) > 1 else "bench-event")
 holding = Attendance.objects.filter(event=event, status__in=HOLDING)
 by_country = Counter(holding.values_list("country", flat=True))
 span = Registration.objects.filter(week=event.week).aggregate(first=Min("created_at"), last=Max("created_at"))

@@ -29,7 +29,12 @@ WHITENOISE_AUTOREFRESH = True
 SEARCH_URL = os.environ.get("BENCH_SEARCH_URL") or None
 # As in production: requests queue their tasks; bench/registration.py runs a db_worker.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+# bench/registration.py sends the rush's mail to an SMTP sink on loopback (EMAIL_URL=smtp://…).
+vars().update(
+    env.email_from_url(os.environ["EMAIL_URL"])
+    if os.environ.get("EMAIL_URL", "").startswith("smtp")
+    else {"EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
+)
 SEARCH_EMBEDDED_PATH = str(VAR_DIR / "search")
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"handlers": [], "level": "ERROR"}}
 VAR_DIR.mkdir(parents=True, exist_ok=True)
