@@ -7,7 +7,9 @@ pgbench (PostgreSQL's own load generator, C, so the client costs little CPU) dri
 a registration's transaction sends, in the same order: ``SET LOCAL lock_timeout``, the
 registration row, the profile's fixed country, the confirmation email, then the seat statement
 itself — the very SQL of ``events.services.seats`` (imported, not copied), with pgbench variables
-for its parameters. Each delegate registers once, from a numbered table the setup filled.
+for its parameters. Each delegate registers once, from a numbered table the setup filled. Its confirmation row is
+written already marked sent: the same insert, but the web side's mail worker must not spend the
+run sending the limit's emails.
 Prints one JSON line: transactions, seconds, rate, p50/p95/p99 latency.
 """
 
@@ -64,8 +66,8 @@ INSERT INTO {registration} (user_id, week_id, role, country, bureau, arrival_dat
     VALUES (:uid::bigint, :wid::bigint, 'delegate', :country::text, 'NCB', current_date + 89, current_date + 94, '', '',
     false, '', '', '', now(), upper(substr(md5(random()::text), 1, 10)), now(), now()) RETURNING id AS rid \\gset
 UPDATE {user} SET country = :country::text, country_fixed_at = now() WHERE id = :uid::bigint;
-INSERT INTO {notification} (kind, registration_id, site_url, created_at, attempts, last_error)
-    VALUES ('submitted', :rid::bigint, 'http://127.0.0.1', now(), 0, '');
+INSERT INTO {notification} (kind, registration_id, site_url, created_at, sent_at, attempts, last_error)
+    VALUES ('submitted', :rid::bigint, 'http://127.0.0.1', now(), now(), 0, '');
 {" ".join(line.strip() for line in place.strip().splitlines())};
 COMMIT;
 """  # noqa: S608

@@ -67,6 +67,19 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str]]:
                 _yes(registration["met"]["per_minute"]),
             ),
             ("registration", "p95", f"{load['p95_ms']:.0f} ms", "≤ 500 ms", _yes(registration["met"]["p95"])),
+            *(
+                [
+                    (
+                        "registration",
+                        f"share of the database's limit ({registration['limit']['per_minute']:,}/min, pgbench)",
+                        f"{registration['share_of_limit']:.0%}",
+                        "≥ 50 %",
+                        _yes(registration["met"]["share_of_limit"]),
+                    )
+                ]
+                if "limit" in registration
+                else []
+            ),
             (
                 "registration",
                 "over capacity / lost",
