@@ -146,9 +146,16 @@ def _busy_seconds() -> float:
     return (sum(values[:8]) - idle) / _TICKS
 
 
+# Command-line words of the servers a benchmark runs: gunicorn (master and workers), the
+# throwaway PostgreSQL (postmaster and backends: "postgres: liaison …") and OpenSearch's JVM
+# (its class path). A server of the same kind that someone else runs on the machine would be
+# counted as ours too; the benchmarks start their own on loopback, and nothing else here runs one.
+OUR_SERVERS = (b"gunicorn", b"postgres", b"opensearch")
+
+
 def _ours_seconds() -> float:
-    """CPU seconds of the processes a benchmark runs: gunicorn's (master and workers, found
-    by command line), this process and its finished children (wrk)."""
+    """CPU seconds of the processes a benchmark runs: its servers (OUR_SERVERS, found by
+    command line), this process and its finished children (wrk, pgbench)."""
     import resource
 
     total = 0.0
@@ -156,10 +163,13 @@ def _ours_seconds() -> float:
         if not entry.name.isdigit():
             continue
         try:
-            if b"gunicorn" not in (entry / "cmdline").read_bytes():
+            command = (entry / "cmdline").read_bytes()
+            if not any(word in command for word in OUR_SERVERS):
                 continue
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime
+            # utime, stime, and cutime, cstime: the children it has reaped (PostgreSQL's
+            # parallel query workers live for one query; gunicorn's replaced workers).
+            total += sum(int(value) for value in fields[11:15]) / _TICKS
         except (OSError, IndexError, ValueError):
             continue
     for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):

@@ -36,5 +36,23 @@ vars().update(
     else {"EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
 )
 SEARCH_EMBEDDED_PATH = str(VAR_DIR / "search")
+# bench/search.py's peers: Wagtail's own search over the same pages — its database backend (on
+# the database DATABASE_URL names: PostgreSQL's full-text search there) and, when
+# BENCH_WAGTAIL_OPENSEARCH_URL is set, its Elasticsearch backend on the OpenSearch node the
+# portal's own OpenSearch side uses, through the same elasticsearch-py client and plain-JSON node
+# as ours (Wagtail's opensearch2 backend needs opensearch-py, whose `events` dependency the
+# portal's events app shadows). Pages are indexed there by `update_index`, not on every save.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if os.environ.get("BENCH_WAGTAIL_OPENSEARCH_URL"):
+    from search.engines.elastic_client import PlainJSONNode  # noqa: E402
+
+    WAGTAILSEARCH_BACKENDS["opensearch"] = {
+        "BACKEND": "wagtail.search.backends.elasticsearch8",
+        "URLS": [os.environ["BENCH_WAGTAIL_OPENSEARCH_URL"]],
+        "INDEX_PREFIX": "wagtail-bench-",
+        "TIMEOUT": 30,
+        "AUTO_UPDATE": False,
+        "OPTIONS": {"node_class": PlainJSONNode},
+    }
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"handlers": [], "level": "ERROR"}}
 VAR_DIR.mkdir(parents=True, exist_ok=True)
