@@ -1,4 +1,11 @@
-"""Site chrome: the main menu and the language switcher, both audience-aware."""
+"""Site chrome: the main menu and the language switcher, both audience-aware.
+
+The header's menu and the footer are rendered once per language, clearance and current section
+and kept in the shared cache (templates/includes/header.html, footer.html: Django's own
+``{% cache %}`` tag, keyed by :func:`chrome_key`); the language switcher's links are kept per
+page, language and clearance. Every key holds the page tree's version (pages.tree_cache), so a
+page published, moved or deleted renders the chrome afresh in every process.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +13,13 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from portal.audiences import can_view
+from portal.audiences import can_view, clearance_for
 from portal.pages.menu import menu_sections
+from portal.pages.routing import site_for
 from portal.pages.translations import translation_state
+from portal.pages.tree_cache import tree_cached, tree_version
 from portal.translated import language_in_a_sentence
 
 register = template.Library()
@@ -25,7 +34,7 @@ def _own_name(code: str) -> str:
 
 
 def _home_for(request, language: str):
-    site = Site.find_for_request(request)
+    site = site_for(request)
     if site is None:
         return None
     from portal.pages.locales import locale_for
@@ -42,7 +51,7 @@ def main_menu(context):
     request = context.get("request")
     if request is None:
         return []
-    site = Site.find_for_request(request)
+    site = site_for(request)
     if site is None:
         return []
     language = translation.get_language() or settings.LANGUAGE_CODE
@@ -60,6 +69,25 @@ def main_menu(context):
     ]
 
 
+# Wagtail's materialised paths: four characters per level; the home pages sit at depth 2, the
+# menu's sections at depth 3.
+_SECTION_PATH = 3 * 4
+
+
+@register.simple_tag(takes_context=True)
+def chrome_key(context) -> str:
+    """What the cached header and footer fragments depend on besides the language: the site, the
+    page tree's version, the reader's clearance, and the section the page is in (the menu marks
+    it with aria-current)."""
+    request = context.get("request")
+    if request is None:
+        return "none"
+    site = site_for(request)
+    page = context.get("page")
+    section = page.path[:_SECTION_PATH] if isinstance(page, Page) and page.depth >= 3 else "-"
+    return f"{site.pk if site else 0}:{tree_version()}:{clearance_for(request.user)}:{section}"
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per other language: the translation of this page, or that language's home."""
@@ -73,8 +101,12 @@ def language_links(context):
         if code == current_language:
             continue
         url, available = None, True
-        if isinstance(page, Page):
-            url, available = _page_translation_url(request, page, code)
+        if isinstance(page, Page) and page.pk:
+            # Two queries and a route per language otherwise (the translation, its specific page).
+            url, available = tree_cached(
+                f"language-link:{page.pk}:{code}:{clearance_for(request.user)}",
+                lambda code=code: _page_translation_url(request, page, code),
+            )
         else:
             url = translate_url(request.get_full_path(), code)
         links.append(
