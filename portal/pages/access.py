@@ -11,9 +11,15 @@ from portal.middleware import mark_restricted
 
 
 def effective_audience(page) -> str:
-    """The most restricted audience among a page and its ancestors."""
-    ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1).specific(defer=False)
-    return highest(getattr(p, "audience", Audience.PUBLIC) for p in ancestors)
+    """The most restricted audience among a page and its ancestors (theirs from the cached
+    section audiences: every ancestor is a section)."""
+    from wagtail.models import Page
+
+    from .models.base import section_audiences
+
+    own = getattr(page.specific_deferred if type(page) is Page else page, "audience", Audience.PUBLIC)
+    above = (audience for path, audience in section_audiences().items() if page.path.startswith(path))
+    return highest([own, *above])
 
 
 def page_access_response(request, page):

@@ -47,3 +47,13 @@ def connect() -> None:
 
     for signal in (post_save, post_delete):
         signal.connect(tree_changed, sender=Locale, dispatch_uid=f"pages-locales-{id(signal)}")
+    # And sites: the site a host belongs to, the page a path serves (routing.py).
+    from wagtail.models import Site
+
+    for signal in (post_save, post_delete):
+        signal.connect(tree_changed, sender=Site, dispatch_uid=f"pages-sites-{id(signal)}")
+    # And whether any Wagtail view restriction is stored (models/base.py: view_restrictions_exist).
+    from wagtail.models import PageViewRestriction
+
+    for signal in (post_save, post_delete):
+        signal.connect(tree_changed, sender=PageViewRestriction, dispatch_uid=f"pages-restrictions-{id(signal)}")

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "portal.audit.middleware.PersonalDataAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The request's Wagtail site and page route from the shared cache (portal/pages/routing.py).
+    "portal.pages.routing.CachedRoutesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

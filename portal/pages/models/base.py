@@ -40,6 +40,48 @@ def _restricted_sections(visible: list[str]) -> list[str]:
     return paths
 
 
+def section_audiences() -> dict[str, str]:
+    """Tree path → audience of every section (a page with children) that is not public, kept in
+    the shared cache (pages.tree_cache): the ancestors' part of a page's effective audience,
+    without a query for its ancestors and one more per page type among them on every view."""
+    from ..tree_cache import tree_cached
+
+    return tree_cached("section-audiences", _section_audiences)
+
+
+def _section_audiences() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for model in get_page_models():
+        if issubclass(model, ContentPage) and not model._meta.abstract:
+            sections = model.objects.filter(numchild__gt=0).exclude(audience=Audience.PUBLIC)
+            found.update(sections.values_list("path", "audience"))
+    return found
+
+
+def view_restrictions_exist() -> bool:
+    """Whether any Wagtail page view restriction is stored (from the shared cache). The portal
+    switches Wagtail's page privacy off (the audience replaces it; pages/migrations/0003 removed
+    the stored ones), so there are none, and a page view need not look for them."""
+    from wagtail.models import PageViewRestriction
+
+    from ..tree_cache import tree_cached
+
+    return tree_cached("view-restrictions", lambda: "yes" if PageViewRestriction.objects.exists() else "no") == "yes"
+
+
+class NoViewRestrictionLookups:
+    """Wagtail checks every page view for view restrictions on the page and its ancestors (two
+    queries); with none stored, the check gets an empty set without asking the database. Should
+    one ever be stored (pages/signals.py bumps the cache's version), Wagtail's lookup runs again."""
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
 class ContentPageQuerySet(PageQuerySet):
     def visible_to(self, user):
         """Live pages the user may see: their own audience and every section above them."""
@@ -56,7 +98,7 @@ class ContentPageQuerySet(PageQuerySet):
 ContentPageManager = PageManager.from_queryset(ContentPageQuerySet)
 
 
-class ContentPage(Page):
+class ContentPage(NoViewRestrictionLookups, Page):
     """Abstract base of every content page: audience + summary, searchable."""
 
     audience = models.CharField(

@@ -8,8 +8,10 @@ from wagtail.models import Page
 from portal.audiences import Audience
 from portal.richtext import SafeRichTextField
 
+from .base import NoViewRestrictionLookups
 
-class HomePage(Page):
+
+class HomePage(NoViewRestrictionLookups, Page):
     """The landing page of each language. Always public."""
 
     audience = Audience.PUBLIC  # not a field: the home page is always open
