@@ -1,15 +1,17 @@
 """Page-rendering benchmark: the home page and the conference pages, cold and cached, under gunicorn.
 
-    python bench/pages.py [--seconds 15] [--connections 8] [--workers 4] [--restarts 5]
+    python bench/pages.py [--seconds 15] [--connections 8] [--workers 4] [--restarts 5] [--runs 3]
 
 1. Builds a fresh database under var/bench-pages: migrations and the bilingual demo content.
 2. Cold: starts gunicorn afresh ``--restarts`` times and times the first request of each page
    (no template compiled, no database connection open, nothing in the cache, no page seen).
 3. Cached: with every cache warm, wrk loads each group of pages for a fixed time, anonymously and
-   as a signed-in delegate (whose pages also show restricted items and account links).
+   as a signed-in delegate (whose pages also show restricted items and account links), group
+   after group, ``--runs`` times (interleaved): min/median/max.
 Pages: home (en, fr); conference index, the Singapore 2023 conference page and its events (en, fr).
-Target (ours; the issue sets none): for every group at steady state, p95 ≤ 150 ms and ≥ 75 pages/s
-on the 2-core benchmark machine with 8 concurrent clients.
+Targets: for every group at steady state (median run), p95 ≤ 100 ms (issue 20) and ≥ 75 pages/s
+(ours) on the 2-core benchmark machine with 8 concurrent clients. The comparison with bakerydemo
+that issue 20 asks for is made by hand (README, "Benchmarks"): none of its code is kept here.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import VAR, env, gunicorn, manage, save, warm, wrk  # noqa: E402
+from bench.common import VAR, env, gunicorn, manage, outside_load, save, spread, warm, wrk  # noqa: E402
 
 DATA = VAR.parent / "bench-pages"
 GROUPS = {
@@ -41,7 +43,7 @@ GROUPS = {
         "/fr/events/police-science-congress-2023/",
     ],
 }
-TARGETS = {"p95_ms": 150, "rps": 75}
+TARGETS = {"p95_ms": 100, "rps": 75}
 
 
 def environment() -> dict:
@@ -111,6 +113,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--restarts", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
     print("Building the page benchmark database (demo content)…", flush=True)
@@ -118,28 +121,50 @@ def main() -> None:
     print(f"Cold: first request of each page after {args.restarts} fresh starts", flush=True)
     cold_results = cold(args.workers, args.restarts)
 
-    cached: dict[str, dict] = {}
+    runs: dict[str, list[dict]] = {f"{group}/{who}": [] for group in GROUPS for who in ("anonymous", "delegate")}
     with gunicorn(args.workers, environment=environment()) as base:
         cookie = session_cookie(base)
         all_paths = [p for paths in GROUPS.values() for p in paths]
         warm(base, all_paths, rounds=3)
-        for group, paths in GROUPS.items():
-            for who, headers in (("anonymous", {}), ("delegate", {"Cookie": cookie})):
-                print(f"Cached: {group}, {who}, wrk {args.connections} connections × {args.seconds} s", flush=True)
-                cached[f"{group}/{who}"] = wrk(
-                    base, paths, seconds=args.seconds, connections=args.connections, headers=headers
-                )
+        for run in range(args.runs):
+            for group, paths in GROUPS.items():
+                for who, headers in (("anonymous", {}), ("delegate", {"Cookie": cookie})):
+                    with outside_load() as seen:
+                        row = wrk(base, paths, seconds=args.seconds, connections=args.connections, headers=headers)
+                    runs[f"{group}/{who}"].append({**row, **seen})
+                    print(
+                        f"  run {run + 1}/{args.runs} {group}, {who}: {row['rps']:.0f} req/s, p95 {row['p95_ms']} ms, "
+                        f"outside CPU {seen['outside_cpu_percent']} %",
+                        flush=True,
+                    )
+    cached = {
+        key: {
+            "rps": spread([round(r["rps"], 1) for r in rows]),
+            "p50_ms": spread([r["p50_ms"] for r in rows]),
+            "p95_ms": spread([r["p95_ms"] for r in rows]),
+            "errors": sum(r["errors"] + r["non_2xx"] for r in rows),
+            "outside_cpu_percent": spread([r["outside_cpu_percent"] for r in rows]),
+            "runs": rows,
+        }
+        for key, rows in runs.items()
+    }
 
     met = {
-        "cached_p95": all(r["p95_ms"] <= TARGETS["p95_ms"] for r in cached.values()),
-        "cached_rps": all(r["rps"] >= TARGETS["rps"] for r in cached.values()),
-        "no_errors": all(r["errors"] == 0 and r["non_2xx"] == 0 for r in cached.values()),
+        "cached_p95": all(r["p95_ms"]["median"] <= TARGETS["p95_ms"] for r in cached.values()),
+        "cached_rps": all(r["rps"]["median"] >= TARGETS["rps"] for r in cached.values()),
+        "no_errors": all(r["errors"] == 0 for r in cached.values()),
     }
     save(
         "pages",
         {
             "pages": GROUPS,
-            "load": {"tool": "wrk", "connections": args.connections, "seconds": args.seconds, "workers": args.workers},
+            "load": {
+                "tool": "wrk",
+                "connections": args.connections,
+                "seconds": args.seconds,
+                "workers": args.workers,
+                "runs": args.runs,
+            },
             "cold_first_request": cold_results,
             "cached": cached,
             "targets": TARGETS,
@@ -152,8 +177,11 @@ def main() -> None:
         label = f"{group}, cold first request"
         print(f"{label:32} {'—':>8} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} {'—':>7}")
     for key, row in cached.items():
-        label = f"{key.replace('/', ', ')}, cached"
-        print(f"{label:32} {row['rps']:>8.0f} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} {row['errors']:>7}")
+        label = f"{key.replace('/', ', ')}, cached (median)"
+        print(
+            f"{label:32} {row['rps']['median']:>8.0f} {row['p50_ms']['median']:>8.1f} "
+            f"{row['p95_ms']['median']:>8.1f} {row['errors']:>7}"
+        )
     print("targets met:", ", ".join(f"{k}={'yes' if v else 'NO'}" for k, v in met.items()))
 
 
