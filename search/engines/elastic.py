@@ -93,7 +93,9 @@ class ElasticEngine:
             except ApiError as exc:
                 # Shards briefly without a copy (the index reopening after a glossary change, a
                 # replica being promoted after a node loss): wait a little, then give up.
-                closed = exc.error == "index_closed_exception"
+                # A search already running on a shard as the index closes fails with a 400 whose
+                # cause is "this Analyzer is closed" (already_closed_exception): the same moment.
+                closed = exc.error == "index_closed_exception" or "already_closed_exception" in str(exc.body)
                 moving = closed or (exc.meta.status == 503 and exc.error in SHARDS_MOVING)
                 if moving and time.monotonic() < deadline:
                     time.sleep(0.1)

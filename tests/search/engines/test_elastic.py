@@ -109,3 +109,38 @@ def test_rebuild_memory_does_not_grow_with_the_corpus(node_settings):
         assert engine.count() == 6_000
         assert large < small * 1.5, (small, large)
     reset_engine()
+
+
+def test_a_search_caught_by_the_index_closing_waits_and_is_answered():
+    """A search running on a shard as the glossary change closes the index fails with a 400
+    whose cause is "this Analyzer is closed"; like index_closed_exception, it is waited out."""
+    from elastic_transport import ApiResponseMeta, HttpHeaders, NodeConfig
+    from elasticsearch import BadRequestError
+
+    from search.engines.elastic import ElasticEngine
+    from search.engines.elastic_client import ClusterSettings
+
+    meta = ApiResponseMeta(400, "1.1", HttpHeaders(), 0.0, NodeConfig("http", "127.0.0.1", 9200))
+    body = {
+        "error": {
+            "type": "search_phase_execution_exception",
+            "caused_by": {"type": "already_closed_exception", "reason": "this Analyzer is closed"},
+        },
+        "status": 400,
+    }
+    attempts = []
+
+    def search():
+        attempts.append(1)
+        if len(attempts) < 3:
+            raise BadRequestError("search_phase_execution_exception", meta, body)
+        return {"hits": []}
+
+    engine = ElasticEngine(ClusterSettings(url="http://127.0.0.1:9200"))
+    assert engine._call(search) == {"hits": []} and len(attempts) == 3
+
+    def bad_query():
+        raise BadRequestError("parsing_exception", meta, {"error": {"type": "parsing_exception"}, "status": 400})
+
+    with pytest.raises(BadRequestError):  # any other 400 is the caller's mistake: not retried
+        engine._call(bad_query)
