@@ -1,10 +1,11 @@
 """Site chrome: the main menu and the language switcher, both audience-aware.
 
-The header's menu and the footer are rendered once per language, clearance and current section
-and kept in the shared cache (templates/includes/header.html, footer.html: Django's own
-``{% cache %}`` tag, keyed by :func:`chrome_key`); the language switcher's links are kept per
-page, language and clearance. Every key holds the page tree's version (pages.tree_cache), so a
-page published, moved or deleted renders the chrome afresh in every process.
+The header's brand, menu and search form are rendered once per language, clearance and current
+section and kept in the shared cache (templates/includes/header.html: Django's own ``{% cache %}``
+tag, keyed by :func:`chrome_key`), the footer once per language (footer.html); the language
+switcher's links are kept per page, language and clearance. Every key holds the page tree's
+version (pages.tree_cache), so a page published, moved or deleted renders the chrome afresh in
+every process.
 """
 
 from __future__ import annotations
