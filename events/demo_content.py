@@ -284,16 +284,20 @@ def _singapore_participants(week, events) -> None:
         if status:
             attendance_set_status(attendance=attendance, status=status, by=manager, note="demo data")
     roundtables_assign(event=heads_conference)
-    # Arrivals on the first morning, from 08:00; eleven approved delegates never came.
-    approved = list(
-        Registration.objects.filter(week=week, attendances__status=Status.APPROVED).distinct().order_by("id")
-    )
-    first_morning = dt.datetime(2023, 6, 5, 8, 0, tzinfo=SINGAPORE)
-    for index, registration in enumerate(approved):
-        if index % 24 != 23:
-            checkin_record(
-                code=registration.checkin_code, by=manager, at=first_morning + dt.timedelta(seconds=40 * index)
-            )
+    # Arrivals on each event's first morning, from 08:00; one approved delegate in 24 never came.
+    for event in events:
+        approved = list(
+            Registration.objects.filter(attendances__event=event, attendances__status=Status.APPROVED).order_by("id")
+        )
+        first_morning = dt.datetime.combine(event.start_date, dt.time(8, 0), SINGAPORE)
+        for index, registration in enumerate(approved):
+            if index % 24 != 23:
+                checkin_record(
+                    code=registration.checkin_code,
+                    event=event,
+                    by=manager,
+                    at=first_morning + dt.timedelta(seconds=40 * index),
+                )
 
 
 def _upcoming_waiting_list(week, small_event) -> None:

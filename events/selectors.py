@@ -144,3 +144,62 @@ def weeks_to_announce(user, now=None) -> list[dict]:
         for entry in announced:
             entry["registered"] = entry["week"].pk in mine
     return announced
+
+
+def checkin_counts(event) -> dict:
+    """Checked in against expected at ``event`` and each of its sessions (every approved
+    delegate of the event is expected at each session: sessions take no sign-up)."""
+    from .models import CheckIn
+
+    expected = Attendance.objects.filter(event=event, status=Status.APPROVED).count()
+    arrived = dict(
+        CheckIn.objects.filter(event=event)
+        .values_list("session_id")
+        .annotate(n=Count("id"))
+        .values_list("session_id", "n")
+    )
+    sessions = [
+        {"session": session, "id": session.pk, "checked_in": arrived.get(session.pk, 0), "expected": expected}
+        for session in Session.objects.filter(event=event).select_related("event__week").order_by("starts_at", "id")
+    ]
+    return {"checked_in": arrived.get(None, 0), "expected": expected, "sessions": sessions}
+
+
+def checkin_lookup(event, query: str, *, limit: int = 25) -> list:
+    """The attendances of ``event`` whose delegate matches ``query``: every word in the name (or the
+    name in the passport, the email or the organisation), a country's code or name in the active
+    language or in English, or the start of a badge code. Any status, so the desk sees why a
+    person is refused."""
+    from django.utils.translation import override
+    from django_countries import countries
+
+    from .services.checkin import normalise_code
+
+    words = query.split()[:6]
+    if not words:
+        return []
+    match = Q()
+    for word in words:
+        match &= (
+            Q(registration__user__first_name__icontains=word)
+            | Q(registration__user__last_name__icontains=word)
+            | Q(registration__user__email__icontains=word)
+            | Q(registration__passport_name__icontains=word)
+            | Q(registration__bureau__icontains=word)
+        )
+    text = query.strip().casefold()
+    codes = {code for code, name in countries if text in name.casefold()}
+    with override("en"):
+        codes |= {code for code, name in countries if text in name.casefold()}
+    if len(text) == 2:
+        codes.add(text.upper())
+    either = match | Q(country__in=codes)
+    code = normalise_code(query)
+    if len(code) >= 4:
+        either |= Q(registration__checkin_code__startswith=code)
+    return list(
+        Attendance.objects.filter(event=event, registration__user__isnull=False)
+        .filter(either)
+        .select_related("registration__user", "registration__week")
+        .order_by("registration__user__last_name", "registration__user__first_name", "id")[:limit]
+    )

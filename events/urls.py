@@ -19,5 +19,7 @@ urlpatterns = [
     path("events/sessions/<int:session_id>/star/", delegate.toggle_star, name="star"),
     path("events/registration/<int:pk>/<str:kind>.pdf", documents.registration_document, name="document"),
     path("events/<slug:slug>/export.<str:fmt>", staff.export, name="export"),
+    path("events/<slug:slug>/checkin/", staff.checkin_desk, name="checkin_desk"),
+    path("events/<slug:slug>/checkin/counts.json", staff.checkin_counts_json, name="checkin_counts"),
     path("events/<slug:slug>/", delegate.event_detail, name="detail"),
 ]

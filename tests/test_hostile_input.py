@@ -223,8 +223,9 @@ class TestStoredPayloadsAreEscapedEverywhere:
             reverse("events:statistics"),
         ):
             self.assert_escaped(client.get(url))
-        checkin = client.post(reverse("events:checkin"), {"code": registration.checkin_code})
-        self.assert_escaped(checkin)
+        desk = reverse("events:checkin_desk", args=[event.slug])
+        self.assert_escaped(client.post(desk, {"code": registration.checkin_code}))
+        self.assert_escaped(client.get(desk, {"q": user.last_name}))
         csv = client.get(reverse("events:export", args=[event.slug, "csv"])).content.decode("utf-8-sig")
         assert "'=HYPERLINK" not in csv  # (no formula stored here; the guard has its own test)
         badge = client.get(reverse("events:document", args=[registration.pk, "badge"]))

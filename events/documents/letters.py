@@ -104,14 +104,25 @@ def visa_letter_pdf(registration: Registration) -> bytes:
     return build_pdf(story, title=title, marking=_("Personal data"))
 
 
-def certificate_check(registration: Registration) -> None:
-    if not registration.checked_in_at:
+def attended_events(registration: Registration) -> list:
+    """The approved events the delegate was checked in at: the ones a certificate may name."""
+    from ..models import CheckIn
+
+    arrived = set(CheckIn.objects.filter(registration=registration, session=None).values_list("event_id", flat=True))
+    return [a for a in approved_attendances(registration) if a.event_id in arrived]
+
+
+def certificate_check(registration: Registration) -> list:
+    """The attendances the certificate names; DocumentUnavailable before any check-in."""
+    attended = attended_events(registration)
+    if not attended:
         raise DocumentUnavailable(_("The certificate of attendance is available after check-in at the venue."))
+    return attended
 
 
 def certificate_pdf(registration: Registration) -> bytes:
-    """A landscape certificate naming the events the delegate attended."""
-    certificate_check(registration)
+    """A landscape certificate naming the events the delegate was checked in at."""
+    events = certificate_check(registration)
     week = registration.week
     buffer = io.BytesIO()
     width, height = landscape(A4)
@@ -136,14 +147,11 @@ def certificate_pdf(registration: Registration) -> bytes:
     top -= 12 * mm
     draw_text(canvas, _("attended"), centre, top, 13, align="center", color=MUTED)
     top -= 9 * mm
-    events = approved_attendances(registration) or []
     for attendance in events[:5]:
         event = attendance.event
         text = f"{event.name} ({date_span(event.start_date, event.end_date)})"
         draw_fitted(canvas, text, 30 * mm, top, inner, 13, 8, max_lines=1, color=INK)
         top -= 7 * mm
-    if not events:
-        draw_fitted(canvas, week.name, 30 * mm, top, inner, 13, 8, max_lines=1, color=INK)
     place = _("%(city)s, %(dates)s") % {"city": week.city, "dates": date_span(week.start_date, week.end_date)}
     draw_text(canvas, place, centre, 36 * mm, 11, align="center", color=MUTED)
     canvas.setStrokeColor(colors.HexColor("#5a6472"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
@@ -17,10 +18,10 @@ from portal.audit.services import record
 
 from ..charts import Bar, bar_chart
 from ..exports import participants_file
-from ..models import ConferenceWeek, Event, Status
+from ..models import CheckIn, ConferenceWeek, Event, Session, Status
 from ..permissions import is_event_manager
-from ..selectors import participants, week_statistics
-from ..services.checkin import checkin_record
+from ..selectors import checkin_counts, checkin_lookup, participants, week_statistics
+from ..services.checkin import checkin_message, checkin_record
 
 
 def event_manager_required(view):
@@ -41,10 +42,89 @@ def event_manager_required(view):
 
 @event_manager_required
 def checkin(request):
+    """The events to check people in at: those of weeks not yet over, then the last week's."""
+    today = timezone.localdate()
+    events = list(
+        Event.objects.filter(week__end_date__gte=today - dt.timedelta(days=1))
+        .select_related("week")
+        .order_by("start_date", "sort_order")
+    )
+    if not events:
+        latest = ConferenceWeek.objects.filter(end_date__lt=today).first()
+        events = list(latest.events.select_related("week").order_by("start_date", "sort_order")) if latest else []
+    return render(request, "events/checkin_events.html", {"events": events})
+
+
+def _desk_context(request, event, *, result=None, session=None, query=""):
+    from django.utils.translation import gettext as _
+
+    sessions = list(Session.objects.filter(event=event).order_by("starts_at", "id"))
+    found = checkin_lookup(event, query) if query else []
+    arrived = dict(
+        CheckIn.objects.filter(
+            event=event, session=session, registration_id__in=[a.registration_id for a in found]
+        ).values_list("registration_id", "at")
+    )
+    rows = [
+        {"attendance": a, "registration": a.registration, "checked_in_at": arrived.get(a.registration_id)}
+        for a in found
+    ]
+    return {
+        "event": event,
+        "sessions": sessions,
+        "session": session,
+        "result": result,
+        "message": checkin_message(result) if result else "",
+        "query": query,
+        "rows": rows,
+        "counts": checkin_counts(event),
+        "searched": bool(query),
+        "where": session.title if session else event.name,
+        "override_label": _("Reason for accepting it"),
+    }
+
+
+@event_manager_required
+def checkin_desk(request, slug):
+    """Check badges in at one event, or one of its sessions; find a delegate; the counts so far."""
+    event = get_object_or_404(Event.objects.select_related("week"), slug=slug)
+    source = request.POST if request.method == "POST" else request.GET
+    session = None
+    if source.get("session"):
+        session = Session.objects.filter(event=event, pk=source.get("session")).first()
+        if session is None:
+            raise Http404
     result = None
     if request.method == "POST":
-        result = checkin_record(code=request.POST.get("code", ""), by=request.user)
-    return render(request, "events/checkin.html", {"result": result})
+        result = checkin_record(
+            code=request.POST.get("code", ""),
+            event=event,
+            session=session,
+            by=request.user,
+            override_reason=request.POST.get("override_reason", ""),
+            request=request,
+        )
+    query = (request.GET.get("q") or "").strip()[:100]
+    context = _desk_context(request, event, result=result, session=session, query=query)
+    return render(request, "events/checkin.html", context)
+
+
+@event_manager_required
+def checkin_counts_json(request, slug):
+    """The desk's live counts (its script asks every few seconds)."""
+    from django.http import JsonResponse
+
+    event = get_object_or_404(Event, slug=slug)
+    counts = checkin_counts(event)
+    return JsonResponse(
+        {
+            "checked_in": counts["checked_in"],
+            "expected": counts["expected"],
+            "sessions": [
+                {"id": s["id"], "checked_in": s["checked_in"], "expected": s["expected"]} for s in counts["sessions"]
+            ],
+        }
+    )
 
 
 @event_manager_required

@@ -27,6 +27,8 @@ class PersonalDataAuditMiddleware:
         spec = self.views.get(match.view_name)
         if spec is None or (spec.get("methods") and request.method not in spec["methods"]):
             return response
+        if spec.get("only_looked_up") and not (request.method == "POST" or request.GET.get("q")):
+            return response  # the page without anyone looked up (or scanned) shows no one's data
         object_id = match.kwargs.get("pk") or match.kwargs.get("user_id") or ""
         detail = {"view": match.view_name, "path": request.path[:200]}
         if request.GET.get("q"):

@@ -23,6 +23,10 @@ class Action(models.TextChoices):
     ACCOUNT_DELETED = "account_deleted", pgettext_lazy("audit action", "Deleted their account")
     RETENTION = "retention", pgettext_lazy("audit action", "Applied the retention rules")
     PERSONAL_DATA_VIEW = "personal_data_view", pgettext_lazy("audit action", "Viewed personal data on a staff page")
+    CHECKIN_OVERRIDE = (
+        "checkin_override",
+        pgettext_lazy("audit action", "Checked a delegate in outside the event's dates"),
+    )
     INVITATION_ADMITTED = (
         "invitation_admitted",
         pgettext_lazy("audit action", "Joined the delegates through an invitation"),

@@ -275,7 +275,7 @@ AUDIT_PERSONAL_DATA_VIEWS = {
         f"wagtailsnippets_events_notification:{view}": {"object": "notification"}
         for view in ("list", "list_results", "edit", "inspect")
     },
-    "events:checkin": {"object": "registration", "methods": ("POST",), "field": "code"},
+    "events:checkin_desk": {"object": "registration", "field": "code", "only_looked_up": True},
 }
 
 # --- Background tasks ---------------------------------------------------------------------

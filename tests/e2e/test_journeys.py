@@ -11,7 +11,14 @@ from playwright.sync_api import expect
 from tests.pdftools import pdf_text, qr_codes
 
 from .conftest import ARTIFACTS, DELEGATE_EMAIL, body_of, log_in, screenshot
-from .scenario import AGENDA_DELEGATE, BADGE_DELEGATE, CHECKIN_DELEGATE, JOURNEY_PASSWORD, PENDING_DELEGATE
+from .scenario import (
+    AGENDA_DELEGATE,
+    BADGE_DELEGATE,
+    CHECKIN_DELEGATE,
+    JOURNEY_PASSWORD,
+    MAIN_EVENT,
+    PENDING_DELEGATE,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -152,16 +159,26 @@ def test_check_in_records_the_arrival_once_and_refuses_the_code_again(new_page, 
     code = portal.codes[CHECKIN_DELEGATE[0]]  # read from the delegate's badge
     page = new_page(storage_state=staff_state("events@liaison.example"))
     page.goto("/en/events/checkin/")
-    page.get_by_label("Badge code").fill(code.lower())  # typed casually
+    page.locator(f'a[href$="/events/{MAIN_EVENT}/checkin/"]').click()
+    page.get_by_label("Badge code", exact=True).fill(code.lower())  # typed casually
     page.get_by_role("button", name="Check in", exact=True).click()
+    # The conference is next year: the desk says so and offers to accept it with a reason.
+    expect(page.get_by_role("alert")).to_contain_text("Too early for Omar Haddad.")
+    screenshot(page, "checkin-too-early")
+    page.get_by_label("Reason for accepting it").fill("Rehearsal of the desk before the week")
+    page.get_by_role("button", name="Accept all the same").click()
     expect(page.get_by_role("alert")).to_contain_text("Welcome!")
-    expect(page.get_by_role("alert")).to_contain_text("Omar Haddad (Jordan) is checked in.")
+    expect(page.get_by_role("alert")).to_contain_text("Omar Haddad (Jordan) is checked in at")
+    expect(page.locator("[data-count=event] [data-field=checked_in]")).not_to_have_text("0")
     screenshot(page, "checkin-accepted")
-    page.get_by_label("Badge code").fill(code)
+    page.get_by_label("Badge code", exact=True).fill(code)
     page.get_by_role("button", name="Check in", exact=True).click()
     expect(page.get_by_role("alert")).to_contain_text("Already used.")
-    expect(page.get_by_role("alert")).to_contain_text("The same code is not accepted twice.")
+    expect(page.get_by_role("alert")).to_contain_text("A badge counts once.")
     screenshot(page, "checkin-refused-second-time")
+    page.get_by_label("Name, country or badge code").fill("Jordan")
+    page.get_by_role("button", name="Find").click()
+    expect(page.get_by_role("table").filter(has_text="Omar Haddad")).to_contain_text("Checked in at")
 
 
 def result_titles(page) -> list[str]:

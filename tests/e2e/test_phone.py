@@ -28,6 +28,11 @@ PAGES = {
         "events@liaison.example",
     ),
     "check-in": ("/en/events/checkin/", "/fr/events/checkin/", "events@liaison.example"),
+    "check-in-desk": (
+        "/en/events/heads-of-ncb-2023/checkin/?q=Singapore",
+        "/fr/events/heads-of-ncb-2023/checkin/?q=Singapour",
+        "events@liaison.example",
+    ),
 }
 
 

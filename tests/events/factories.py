@@ -103,3 +103,23 @@ def registered(user, event, status=Status.APPROVED, **data) -> Registration:
     if status != Status.PENDING:
         attendance_set_status(attendance=registration.attendances.get(), status=status, by=None)
     return registration
+
+
+def during(the_event, hour: int = 9) -> dt.datetime:
+    """A moment on the event's first day, in its week's time zone (check-in is accepted then)."""
+    return dt.datetime.combine(the_event.start_date, dt.time(hour, 0), the_event.week.tzinfo)
+
+
+def checked_in(registration, the_event, by=None, **fields):
+    """``registration``'s holder checked in at ``the_event`` on its first morning, by an event manager."""
+    from events.services.checkin import checkin_record
+
+    result = checkin_record(
+        code=registration.checkin_code,
+        event=the_event,
+        by=by or delegate(role="event_manager"),
+        at=fields.pop("at", None) or during(the_event),
+        **fields,
+    )
+    assert result.accepted, result.outcome
+    return result

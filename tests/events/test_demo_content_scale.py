@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db.models import F
 
-from events.models import Attendance, ConferenceWeek, Placement, Registration, Status, StatusChange
+from events.models import Attendance, CheckIn, ConferenceWeek, Placement, Registration, Status, StatusChange
 from events.selectors import week_statistics
 
 pytestmark = pytest.mark.django_db
@@ -47,12 +48,15 @@ def test_everything_went_through_the_services():
     # Each place has its history from the moment it was asked for, and the decisions after.
     assert StatusChange.objects.filter(attendance__in=attendances, from_status="").count() == attendances.count()
     assert StatusChange.objects.filter(attendance__in=attendances, to_status=Status.APPROVED).exists()
-    # Roundtables filled by the assignment service, by region; check-ins on the first morning.
+    # Roundtables filled by the assignment service, by region; check-ins on each event's first morning.
     placements = Placement.objects.filter(event__week=week)
     assert placements.count() > 200
     assert placements.values("roundtable__region").distinct().count() == 5
-    arrived = Registration.objects.filter(week=week, checked_in_at__isnull=False)
-    assert {r.checked_in_at.date().isoformat() for r in arrived} == {"2023-06-05"}
+    arrivals = CheckIn.objects.filter(event__week=week).select_related("event")
+    assert arrivals.count() > 250
+    assert all(a.at.astimezone(week.tzinfo).date() == a.event.start_date for a in arrivals)
+    approved_there = {"registration__attendances__event": F("event"), "registration__attendances__status": "approved"}
+    assert not arrivals.exclude(**approved_there)
     # Registrations are dated in the registration window, not today.
     assert {r.consent_at.year for r in Registration.objects.filter(week=week)} == {2023}
 

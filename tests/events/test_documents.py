@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Attendance, Registration, Status
-from events.services.checkin import checkin_record
 from tests.events import factories as f
 from tests.pdftools import page_count, pdf_text, qr_codes
 
@@ -175,7 +174,7 @@ class TestCertificate:
         client.force_login(user)
         response = client.get(document_url(registration, "certificate"))
         assert response.status_code == 409 and "after check-in" in response.text
-        checkin_record(code=registration.checkin_code, by=f.delegate(role="event_manager"))
+        f.checked_in(registration, event)
         response = client.get(document_url(registration, "certificate"))
         assert response.status_code == 200
         text = pdf_text(b"".join(response.streaming_content))
@@ -184,6 +183,27 @@ class TestCertificate:
             and "Ελένη Παπαδοπούλου" in text
             and event.name.translations["en"] in text
         )
+
+    def test_it_names_only_the_events_checked_in_at(self, client):
+        from events.services.checkin import checkin_record
+        from events.services.registrations import attendance_set_status, registration_submit
+
+        event = f.event()
+        congress = f.event(event.week, name={"en": "Congress of data protection officers"})
+        user = f.delegate()
+        registration = registration_submit(
+            user=user, week=event.week, events=[event, congress], data=f.registration_data(user)
+        )
+        for attendance in registration.attendances.all():
+            attendance_set_status(attendance=attendance, status=Status.APPROVED, by=None)
+        # A badge scanned months before the congress unlocks nothing.
+        early = f.during(congress) - dt.timedelta(days=180)
+        checkin_record(code=registration.checkin_code, event=congress, by=f.delegate(role="event_manager"), at=early)
+        client.force_login(user)
+        assert client.get(document_url(registration, "certificate")).status_code == 409
+        f.checked_in(registration, event)
+        text = pdf_text(b"".join(client.get(document_url(registration, "certificate")).streaming_content))
+        assert event.name.translations["en"] in text and "Congress of data protection officers" not in text
 
 
 def _many_registrations(event, count):

@@ -9,6 +9,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from events.models import AgendaFeed, AgendaItem, Attendance, Placement, Registration, Status
 from events.services.roundtables import placement_set_manually, roundtables_assign
@@ -251,27 +252,56 @@ def test_programme_times_are_local_to_the_venue(client):
 
 
 class TestCheckin:
-    def test_arrival_is_recorded_once_and_problems_are_clear(self, client):
-        event = f.event()
+    def test_arrival_is_recorded_once_and_problems_are_clear(self, client, settings):
+        event = f.event(start_date=timezone.localdate(), end_date=timezone.localdate())
         manager = f.delegate(role="event_manager")
-        approved = registered(f.delegate(), event, status=Status.APPROVED)
+        approved = registered(f.delegate(first_name="Awa", last_name="Diallo"), event, status=Status.APPROVED)
         pending = registered(f.delegate(country="KE"), event)
         client.force_login(manager)
-        url = reverse("events:checkin")
+        url = reverse("events:checkin_desk", args=[event.slug])
         code = approved.checkin_code
         first = client.post(url, {"code": f" {code[:5].lower()}-{code[5:]} "})
-        assert "is checked in" in first.text
+        assert "Awa Diallo (France) is checked in at" in first.text
         again = client.post(url, {"code": code})
-        assert "Already used" in again.text
+        assert "Already used" in again.text and "A badge counts once" in again.text
         assert "Unknown code" in client.post(url, {"code": "NOPE000000"}).text
-        assert "Not approved" in client.post(url, {"code": pending.checkin_code}).text
+        refused = client.post(url, {"code": pending.checkin_code}).text
+        assert "still waiting for approval" in refused and "registration desk" in refused
         approved.refresh_from_db()
         assert approved.checked_in_at is not None and approved.checked_in_by == manager
 
+    def test_the_list_offers_the_events_under_way_and_to_come(self, client):
+        past = f.event(f.week(start_date=timezone.localdate() - dt.timedelta(days=400)))
+        coming = f.event()
+        client.force_login(f.delegate(role="event_manager"))
+        page = client.get(reverse("events:checkin")).text
+        assert reverse("events:checkin_desk", args=[coming.slug]) in page
+        assert reverse("events:checkin_desk", args=[past.slug]) not in page
+
+    def test_lookup_and_counts_on_the_desk(self, client):
+        event = f.event(start_date=timezone.localdate(), end_date=timezone.localdate())
+        awa = registered(f.delegate(first_name="Awa", last_name="Diallo", country="SN"), event, Status.APPROVED)
+        registered(f.delegate(first_name="Jean", last_name="Martin", country="FR"), event, Status.APPROVED)
+        client.force_login(f.delegate(role="event_manager"))
+        url = reverse("events:checkin_desk", args=[event.slug])
+        page = client.get(url, {"q": "diallo"}).text
+        assert "Awa Diallo" in page and "Jean Martin" not in page
+        assert "Awa Diallo" in client.get(url, {"q": "Senegal"}).text
+        client.post(url, {"code": awa.checkin_code})
+        counts = client.get(reverse("events:checkin_counts", args=[event.slug])).json()
+        assert counts["checked_in"] == 1 and counts["expected"] == 2
+
     def test_only_event_managers_check_people_in(self, client):
-        assert client.get(reverse("events:checkin")).status_code == 302
-        client.force_login(f.delegate())
-        assert client.get(reverse("events:checkin")).status_code == 403
+        event = f.event()
+        for url in (
+            reverse("events:checkin"),
+            reverse("events:checkin_desk", args=[event.slug]),
+            reverse("events:checkin_counts", args=[event.slug]),
+        ):
+            client.logout()
+            assert client.get(url).status_code == 302
+            client.force_login(f.delegate())
+            assert client.get(url).status_code == 403
 
 
 class TestExportsAndStatistics:

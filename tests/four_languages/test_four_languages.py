@@ -12,7 +12,6 @@ from django.urls import reverse
 from icalendar import Calendar
 from wagtail.models import Locale
 
-from events.services.checkin import checkin_record
 from portal.pages.models import NewsPage
 from tests.events import factories as f
 from tests.pdftools import pdf_text
@@ -146,7 +145,7 @@ def test_an_arabic_badge_and_certificate_read_back_in_logical_order(client):
         b"".join(client.get(reverse("events:document", args=[registration.pk, "badge"])).streaming_content)
     )
     assert "مؤتمر رؤساء المكاتب" in badge and "محمد عبد الله" in badge
-    checkin_record(code=registration.checkin_code, by=f.delegate(role="event_manager"))
+    f.checked_in(registration, event)
     response = client.get(reverse("events:document", args=[registration.pk, "certificate"]))
     assert response.status_code == 200
     certificate = pdf_text(b"".join(response.streaming_content))

@@ -29,7 +29,8 @@ def staff_pages_with_personal_data(registration, delegate):
         ("get", reverse("wagtailsnippets_events_attendance:history", args=[attendance.pk]), {}),
         ("get", reverse("wagtailusers_users:index"), {}),
         ("get", reverse("wagtailusers_users:edit", args=[delegate.pk]), {}),
-        ("post", reverse("events:checkin"), {"code": registration.checkin_code}),
+        ("post", reverse("events:checkin_desk", args=[attendance.event.slug]), {"code": registration.checkin_code}),
+        ("get", reverse("events:checkin_desk", args=[attendance.event.slug]), {"q": delegate.last_name}),
         ("get", reverse("events:export", args=[attendance.event.slug, "csv"]), {}),
         ("get", reverse("events:document", args=[registration.pk, "badge"]), {}),
     ]
@@ -57,12 +58,16 @@ def test_the_entry_says_what_was_searched_and_looked_up(client):
     entry = AuditEntry.objects.latest("pk")
     assert entry.action == Action.PERSONAL_DATA_VIEW
     assert entry.detail["search"] == registration.checkin_code
-    client.post(reverse("events:checkin"), {"code": registration.checkin_code})
+    desk = reverse("events:checkin_desk", args=[registration.attendances.get().event.slug])
+    client.post(desk, {"code": registration.checkin_code})
     assert AuditEntry.objects.latest("pk").detail["looked_up"] == registration.checkin_code
+    client.get(desk, {"q": "Someone"})
+    assert AuditEntry.objects.latest("pk").detail["search"] == "Someone"
 
 
 def test_pages_without_personal_data_write_nothing(client):
     client.force_login(f.delegate(role="event_manager"))
-    for url in (reverse("wagtailsnippets_events_event:list"), reverse("events:checkin"), "/admin/"):
+    desk = reverse("events:checkin_desk", args=[f.event().slug])
+    for url in (reverse("wagtailsnippets_events_event:list"), reverse("events:checkin"), desk, "/admin/"):
         assert client.get(url).status_code == 200
     assert not AuditEntry.objects.exists()
