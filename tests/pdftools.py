@@ -46,3 +46,10 @@ def qr_codes(content: bytes, page: int = 0, scale: float = 2.0) -> list[str]:
     finally:
         document.close()
     return [code.text for code in zxingcpp.read_barcodes(image) if code.format == zxingcpp.BarcodeFormat.QRCode]
+
+
+def badge_codes(content: bytes, page: int = 0, scale: float = 2.0) -> list[str]:
+    """The badge codes in the signed QR codes on one page (each signature checked)."""
+    from events.badge_signing import verify_badge
+
+    return [verify_badge(text).code for text in qr_codes(content, page, scale)]

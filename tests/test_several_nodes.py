@@ -105,6 +105,7 @@ def cluster(tmp_path_factory):
             **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SEARCH_"))},
             "DJANGO_SETTINGS_MODULE": "portal.settings.production",
             "SECRET_KEY": "n0des-" + "q8w2e6r4t1y9u3i7o5p0" * 3,
+            "BADGE_SIGNING_KEYS": "nodes:" + "B" * 43,
             "DATABASE_URL": database_url,
             "CACHE_URL": cache_url,
             "ALLOWED_HOSTS": "127.0.0.1",

@@ -94,9 +94,9 @@ def draw_badge(canvas: Canvas, x: float, y: float, badge: BadgeData, role_key: s
         draw_text(canvas, _("Roundtable"), x + pad, top, 7, weight=BOLD, color=MUTED)
         top -= 3.8 * mm
         draw_fitted(canvas, table, x + pad, top, inner, 7.5, 5.5, max_lines=2, color=INK, align="left")
-    # QR code with the check-in code, and the code in clear for typing.
+    # QR code with the signed payload (read offline by the desk), and the code in clear for typing.
     qr_size = 30 * mm
-    draw_qr(canvas, badge.code, x + pad - 2 * mm, y + 8 * mm, qr_size)
+    draw_qr(canvas, badge.qr or badge.code, x + pad - 2 * mm, y + 8 * mm, qr_size)
     draw_text(canvas, badge.code, x + pad + qr_size / 2 - 2 * mm, y + 4.5 * mm, 9, weight=BOLD, align="center")
     draw_fitted(
         canvas,

@@ -9,6 +9,7 @@ from django_countries import countries
 
 from portal.pdf.shaping import clean_text
 
+from ..badge_signing import sign_badge
 from ..models import Attendance, Placement, Registration, Status
 
 
@@ -25,6 +26,7 @@ class BadgeData:
     code: str
     week: str
     week_dates: str
+    qr: str = ""  # the signed payload (events.badge_signing); the bare code when empty
     events: list[str] = field(default_factory=list)
     roundtables: list[str] = field(default_factory=list)
 
@@ -98,6 +100,7 @@ def badge_data(registration: Registration, memo: dict | None = None) -> BadgeDat
         bureau=clean_text(registration.bureau),
         role=str(registration.get_role_display()),
         code=registration.checkin_code,
+        qr=sign_badge(registration, [a.event for a in approved_attendances(registration)]),
         week=week.name,
         week_dates=f"{week.city} · {date_span(week.start_date, week.end_date)}",
         events=[clean_text(a.event.name) for a in approved_attendances(registration)],

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from portal.audit.models import Action
 from portal.audit.services import record
 
+from ..badge_signing import ForgedBadge, is_signed, verify_badge
 from ..models import Attendance, CheckIn, Event, Registration, Session, Status
 
 _CODE = re.compile(r"[^A-Z0-9]")
@@ -38,6 +39,7 @@ class Outcome:
     TOO_EARLY = "too_early"
     TOO_LATE = "too_late"
     REASON_TOO_LONG = "reason_too_long"
+    FORGED = "forged"
 
     ACCEPTED = (ARRIVED,)
     # Refusals staff may overrule with a reason: the person is expected, only not at this time.
@@ -73,6 +75,17 @@ def normalise_code(raw: str) -> str:
     return _CODE.sub("", (raw or "").upper())[:16]
 
 
+def code_from_scan(raw: str) -> str | None:
+    """The badge code in what the desk read: a signed QR payload (None when its signature fails)
+    or a code as typed, or read from a badge printed before badges were signed."""
+    if is_signed(raw):
+        try:
+            return normalise_code(verify_badge(raw).code)
+        except ForgedBadge:
+            return None
+    return normalise_code(raw)
+
+
 def _local_day(moment, week):
     return timezone.localtime(moment, week.tzinfo).date()
 
@@ -90,6 +103,25 @@ def _timing(event: Event, session: Session | None, at) -> str | None:
         return Outcome.TOO_EARLY
     if day > event.end_date:
         return Outcome.TOO_LATE
+    return None
+
+
+def checkin_judge(result, registration, attendance, existing, at, override_reason) -> str | None:
+    """The one rule, for a single scan and a desk's batch alike: sets ``result.outcome`` to a
+    refusal, or to ARRIVED; returns the timing refusal an override overrules (or None)."""
+    event, session = result.event, result.session
+    if registration.week_id != event.week_id:
+        result.outcome = Outcome.OTHER_WEEK
+    elif attendance is None:
+        result.outcome = Outcome.NOT_THIS_EVENT
+    elif attendance.status != Status.APPROVED:
+        result.outcome, result.status = Outcome.NOT_APPROVED, attendance.status
+    elif existing is not None:
+        result.outcome, result.checkin = Outcome.ALREADY, existing
+    else:
+        timing = _timing(event, session, at)
+        result.outcome = timing if timing and not override_reason else Outcome.ARRIVED
+        return timing
     return None
 
 
@@ -123,8 +155,11 @@ def checkin_record(
             return CheckinResult(
                 Outcome.ARRIVED, earlier.registration, event, session, earlier, Status.APPROVED, replayed=True
             )
-    code = normalise_code(code)
     result = CheckinResult(Outcome.UNKNOWN, event=event, session=session)
+    code = code_from_scan(code)
+    if code is None:
+        result.outcome = Outcome.FORGED
+        return result
     if not code:
         return result
     with transaction.atomic():
@@ -140,23 +175,10 @@ def checkin_record(
         if registration is None:
             return result
         result.registration = registration
-        if registration.week_id != event.week_id:
-            result.outcome = Outcome.OTHER_WEEK
-            return result
         attendance = Attendance.objects.filter(registration=registration, event=event).first()
-        if attendance is None:
-            result.outcome = Outcome.NOT_THIS_EVENT
-            return result
-        if attendance.status != Status.APPROVED:
-            result.outcome, result.status = Outcome.NOT_APPROVED, attendance.status
-            return result
         existing = CheckIn.objects.filter(registration=registration, event=event, session=session).first()
-        if existing is not None:
-            result.outcome, result.checkin = Outcome.ALREADY, existing
-            return result
-        timing = _timing(event, session, at)
-        if timing and not override_reason:
-            result.outcome = timing
+        timing = checkin_judge(result, registration, attendance, existing, at, override_reason)
+        if result.outcome != Outcome.ARRIVED:
             return result
         fields = {"at": at, "by": by, "device": device[:64]}
         try:
@@ -269,6 +291,11 @@ def checkin_message(result: CheckinResult) -> str:
         lead = _("Too early for %(name)s.") if outcome == Outcome.TOO_EARLY else _("Too late for %(name)s.")
         return f"{lead % {'name': name}} {times} " + _(
             "To accept the badge all the same, give the reason: it is written to the audit log."
+        )
+    if outcome == Outcome.FORGED:
+        return _(
+            "This QR code is not a badge of ours: its signature does not match. Look the delegate up by name "
+            "and check their identity."
         )
     if outcome == Outcome.REASON_TOO_LONG:
         return _("The reason is too long: keep it under 300 characters.")

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.middleware.PrivateResponsesMiddleware",
+    "portal.middleware.SignOutClearsSiteDataMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.middleware.TryAgainMiddleware",
@@ -277,6 +278,12 @@ AUDIT_PERSONAL_DATA_VIEWS = {
     },
     "events:checkin_desk": {"object": "registration", "field": "code", "only_looked_up": True},
 }
+
+# --- Badges ---------------------------------------------------------------------------------
+# ed25519 keys that sign the QR codes of badges (events/badge_signing.py): "id:seed" pairs,
+# comma-separated, the first signs and all verify. Unset: one derived from SECRET_KEY (not in
+# production). A new one: manage.py badge_key ID.
+BADGE_SIGNING_KEYS = env.get_list("BADGE_SIGNING_KEYS")
 
 # --- Background tasks ---------------------------------------------------------------------
 # Development and tests run tasks at once; production queues them in the database for a

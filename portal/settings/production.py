@@ -34,3 +34,9 @@ CSRF_COOKIE_HTTPONLY = True
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING["root"]["level"] = "INFO"  # noqa: F405
+
+BADGE_SIGNING_KEYS = env.get_list("BADGE_SIGNING_KEYS")
+if not BADGE_SIGNING_KEYS:
+    raise env.ImproperlyConfigured(
+        "BADGE_SIGNING_KEYS is required in production (manage.py badge_key ID makes one); see .env.example."
+    )

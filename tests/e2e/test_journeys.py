@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.pdftools import pdf_text, qr_codes
+from tests.pdftools import badge_codes, pdf_text
 
 from .conftest import ARTIFACTS, DELEGATE_EMAIL, body_of, log_in, screenshot
 from .scenario import (
@@ -150,7 +150,7 @@ def test_an_approved_delegate_downloads_the_badge(new_page, portal):
     assert first in text and last.upper() in text.upper() and "Japan" in text
     code = main.locator("strong.code").inner_text().strip()
     assert code == portal.codes[email] and code in text, "the badge carries the check-in code shown on the page"
-    assert qr_codes(badge) == [code], "and its QR code says the same"
+    assert badge_codes(badge) == [code], "and its signed QR code says the same"
     (ARTIFACTS / "delegate-badge.pdf").write_bytes(badge)
     screenshot(page, "delegate-approved")
 

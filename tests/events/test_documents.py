@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from events.models import Attendance, Registration, Status
 from tests.events import factories as f
-from tests.pdftools import page_count, pdf_text, qr_codes
+from tests.pdftools import badge_codes, page_count, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ class TestBadge:
         assert "محمد عبد الله" in text
         assert "Egypt" in text and "DELEGATE" in text and event.name.translations["en"] in text
         assert "Online scam centres" in text
-        assert qr_codes(content, scale=3) == [registration.checkin_code]
+        assert badge_codes(content, scale=3) == [registration.checkin_code]
 
     def test_badge_is_in_the_delegates_language(self, client):
         event = f.event()
@@ -92,7 +92,7 @@ class TestBadge:
             assert user.email.split("@")[0] in text  # no name: the account's name stands in
         else:
             assert "Maximiliana" in text and "…" in text  # shrunk, wrapped, then cut
-        assert qr_codes(content, scale=3) == [registration.checkin_code]
+        assert badge_codes(content, scale=3) == [registration.checkin_code]
 
 
 class TestWhoGetsDocuments:
@@ -243,7 +243,7 @@ def test_badge_sheet_for_300_delegates(tmp_path):
     assert page_count(content) == 75  # four a page
     assert "300 badges on 75 pages" in err.getvalue()
     codes = {r.checkin_code for r in registrations}
-    first, last = qr_codes(content, 0), qr_codes(content, 74)
+    first, last = badge_codes(content, 0), badge_codes(content, 74)
     assert len(first) == 4 and len(last) == 4 and set(first + last) <= codes
     text = pdf_text(content)
     for first_name, last_name, _country in MIXED_NAMES:
@@ -271,4 +271,4 @@ def test_admin_action_downloads_the_badges_of_the_selected_events(client):
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     content = b"".join(response.streaming_content)
     assert "Mei Tan" in pdf_text(content)
-    assert qr_codes(content) == [registration.checkin_code]
+    assert badge_codes(content) == [registration.checkin_code]

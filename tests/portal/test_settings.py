@@ -21,6 +21,7 @@ GOOD_ENV = {
     "ALLOWED_HOSTS": "liaison.example.org",
     "SITE_URL": "https://liaison.example.org",
     "CACHE_URL": "redis://127.0.0.1:6379/0",
+    "BADGE_SIGNING_KEYS": "2026a:" + "A" * 43,
 }
 
 
@@ -36,7 +37,9 @@ def run_manage(*args, extra_env=None, drop=()):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "SITE_URL", "CACHE_URL"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "SITE_URL", "CACHE_URL", "BADGE_SIGNING_KEYS"]
+)
 def test_production_refuses_to_start_without(missing):
     result = run_manage("check", drop=[missing])
     assert result.returncode != 0
