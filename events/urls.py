@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import delegate, documents, staff
+from .views import delegate, desk, documents, staff
 
 app_name = "events"
 
@@ -21,5 +21,10 @@ urlpatterns = [
     path("events/<slug:slug>/export.<str:fmt>", staff.export, name="export"),
     path("events/<slug:slug>/checkin/", staff.checkin_desk, name="checkin_desk"),
     path("events/<slug:slug>/checkin/counts.json", staff.checkin_counts_json, name="checkin_counts"),
+    path("events/<slug:slug>/desk/", desk.desk, name="desk"),
+    path("events/<slug:slug>/desk/attendees.json", desk.desk_attendees, name="desk_attendees"),
+    path("events/<slug:slug>/desk/sync", desk.desk_sync_view, name="desk_sync"),
+    path("events/<slug:slug>/desk/manifest.webmanifest", desk.desk_manifest, name="desk_manifest"),
+    path("events/<slug:slug>/desk/worker.js", desk.desk_worker, name="desk_worker"),
     path("events/<slug:slug>/", delegate.event_detail, name="detail"),
 ]

@@ -151,3 +151,25 @@ class TryAgainMiddleware:
             response = render(request, "503.html", {"message": str(exception)}, status=503)
         response["Retry-After"] = str(exception.retry_after)
         return response
+
+
+class SignOutClearsSiteDataMiddleware:
+    """Signing out wipes what this site keeps in the browser: the offline check-in desk's copy of
+    attendees (IndexedDB), its cached pages and its service worker (``Clear-Site-Data``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        was_signed_in = _signed_in(request)
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        if (
+            request.method == "POST"
+            and was_signed_in
+            and match is not None
+            and match.url_name == "account_logout"
+            and response.status_code in (302, 303)
+        ):
+            response["Clear-Site-Data"] = '"cache", "storage"'
+        return response

@@ -77,6 +77,8 @@ class LivePortal:
     logs: Path
     pages: dict[str, int] = field(default_factory=dict)  # page type → id of a demo page of that type
     codes: dict[str, str] = field(default_factory=dict)  # approved delegate → check-in code on their badge
+    desk: dict = field(default_factory=dict)  # the offline desk's meeting (scenario._desk_event)
+    manage: object = None  # manage.py with the portal's environment: manage("shell", "-c", code)
     _used_codes: set = field(default_factory=set)
 
     def url(self, path: str) -> str:
@@ -157,7 +159,7 @@ def served_portal(var: Path, extra_env: dict | None = None, scenario: bool = Tru
     manage("migrate", "--noinput", "-v0")
     manage("load_demo")
     manage("search_index", "--rebuild")
-    facts = {"totp": {}, "pages": {}, "codes": {}}
+    facts = {"totp": {}, "pages": {}, "codes": {}, "desk": {}}
     if scenario:
         prepared = manage("shell", "-c", "from tests.e2e.scenario import prepare; prepare()")
         facts = json.loads([line for line in prepared.splitlines() if line.startswith("{")][-1])
@@ -189,7 +191,14 @@ def served_portal(var: Path, extra_env: dict | None = None, scenario: bool = Tru
                     raise RuntimeError("the e2e server did not start:\n" + logs.read_text()[-3000:]) from None
                 time.sleep(0.2)
         yield LivePortal(
-            base=base, var=var, totp_secrets=facts["totp"], logs=logs, pages=facts["pages"], codes=facts["codes"]
+            base=base,
+            var=var,
+            totp_secrets=facts["totp"],
+            logs=logs,
+            pages=facts["pages"],
+            codes=facts["codes"],
+            desk=facts.get("desk", {}),
+            manage=manage,
         )
     finally:
         server.send_signal(signal.SIGTERM)

@@ -103,7 +103,8 @@ def prepare() -> None:
         authenticator.user.email: decrypt(authenticator.data["secret"])
         for authenticator in Authenticator.objects.filter(type=Authenticator.Type.TOTP).select_related("user")
     }
-    print(json.dumps({"totp": secrets, "pages": _page_of_each_type(), "codes": codes}))
+    desk = _desk_event(manager)
+    print(json.dumps({"totp": secrets, "pages": _page_of_each_type(), "codes": codes, "desk": desk}))
 
 
 def _delegate(email, first, last, country, bureau, password=None):
@@ -259,3 +260,61 @@ def _quota_meeting(manager) -> None:
     )
     for email, first, last, bureau in (QUOTA_SEATED, QUOTA_WAITING):
         _register(_delegate(email, first, last, "SN", bureau), week, [event])
+
+
+DESK_EVENT = "desk-rehearsal"
+
+
+def _desk_event(manager) -> dict:
+    """A meeting held today for the offline desk: 25 approved delegates (their codes and the
+    signed QR texts their badges carry) and one whose place was cancelled before the download."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from events.badge_signing import sign_badge
+    from events.models import ConferenceWeek, Event, Status
+    from events.services.registrations import attendance_set_status
+
+    today = timezone.localdate()
+    week = ConferenceWeek.objects.create(
+        slug="desk-rehearsal-week",
+        name={"en": "Check-in rehearsal week", "fr": "Semaine de répétition de l’accueil"},
+        start_date=today - dt.timedelta(days=1),
+        end_date=today + dt.timedelta(days=2),
+        city={"en": "Lyon"},
+        country="FR",
+        time_zone="UTC",
+    )
+    event = Event.objects.create(
+        week=week,
+        slug=DESK_EVENT,
+        name={"en": "Check-in rehearsal meeting", "fr": "Réunion de répétition de l’accueil"},
+        start_date=today,
+        end_date=today + dt.timedelta(days=1),
+        city={"en": "Lyon"},
+        country="FR",
+        capacity=100,
+        registration_opens=timezone.now() - dt.timedelta(days=30),
+        registration_closes=timezone.now() + dt.timedelta(days=1),
+        audience="delegates",
+    )
+    approved, qr = [], {}
+    countries = ["KE", "BR", "VN", "PL", "MA"]
+    for n in range(26):
+        user = _delegate(
+            f"desk.{n}@example.test", f"Desk{n:02d}", "Rehearsal", countries[n % 5], f"NCB {countries[n % 5]}"
+        )
+        registration = _register(user, week, [event])
+        attendance = registration.attendances.get()
+        status = Status.CANCELLED if n == 25 else Status.APPROVED
+        attendance_set_status(attendance=attendance, status=Status.APPROVED, by=manager, note="e2e scenario")
+        if status == Status.CANCELLED:
+            attendance_set_status(attendance=attendance, status=status, by=manager, note="e2e scenario")
+            cancelled = registration.checkin_code
+        else:
+            approved.append(registration.checkin_code)
+            qr[registration.checkin_code] = sign_badge(registration, [event])
+    # Registration closed: the home page and the events list keep announcing the demo week.
+    Event.objects.filter(pk=event.pk).update(registration_closes=timezone.now() - dt.timedelta(hours=1))
+    return {"event": DESK_EVENT, "codes": approved, "qr": qr, "cancelled": cancelled}
