@@ -87,6 +87,7 @@ bench: install
 	$(PY) bench/registration.py
 	$(PY) bench/registration_series.py
 	$(PY) bench/badges.py
+	$(PY) bench/desk.py
 	$(PY) bench/pages.py
 	$(PY) bench/report.py
 

@@ -128,6 +128,21 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str]]:
                 _yes(badges["met"]),
             )
         )
+    if desk := results.get("desk"):
+        for label, key, count in (
+            ("download", "download_seconds", f"{desk['attendees']:,} attendees"),
+            ("sync", "sync_seconds", f"{desk['scans']:,} offline check-ins"),
+        ):
+            spread_ = desk[key]
+            out.append(
+                (
+                    "check-in desk",
+                    f"{label} of {count} (PostgreSQL), min–median–max",
+                    f"{spread_['min']}–{spread_['median']}–{spread_['max']} s",
+                    f"≤ {desk['target_seconds']} s",
+                    _yes(spread_["median"] <= desk["target_seconds"]),
+                )
+            )
     if engines := results.get("search_engines"):
         for documents, by_engine in engines["sizes"].items():
             for name, row in by_engine.items():

@@ -80,6 +80,28 @@ class EventOut(Schema):
         return obj.is_open()
 
 
+class SpeakerOut(Schema):
+    slug: str
+    name: str
+    role: str
+    country: str
+    url: str
+
+    @staticmethod
+    def resolve_role(obj):
+        return str(obj.role)
+
+    @staticmethod
+    def resolve_country(obj):
+        return str(obj.country)
+
+    @staticmethod
+    def resolve_url(obj):
+        from django.urls import reverse
+
+        return reverse("events:speaker", args=[obj.slug])
+
+
 class SessionOut(Schema):
     id: int
     title: str
@@ -89,12 +111,24 @@ class SessionOut(Schema):
     ends_at: dt.datetime
     room: str
     speakers: str
+    speaker_pages: list[SpeakerOut]
     kind: str
     language: str
+    url: str
 
     @staticmethod
     def resolve_translations(obj):
         return _translations(obj, ("title", "description", "room", "speakers"))
+
+    @staticmethod
+    def resolve_speaker_pages(obj):
+        return list(obj.speaker_profiles.all())
+
+    @staticmethod
+    def resolve_url(obj):
+        from django.urls import reverse
+
+        return reverse("events:session", args=[obj.event.slug, obj.pk])
 
 
 class RoundtableOut(Schema):
@@ -178,7 +212,7 @@ def get_event(request, slug: str, lang: str | None = Query(None, description=LAN
 @router.get("/events/{slug}/sessions", response={200: list[SessionOut], **NOT_FOUND}, summary="The event's programme")
 def list_sessions(request, slug: str, lang: str | None = Query(None, description=LANG)):
     _speak(lang)
-    return list(sessions_visible(request.user, _visible_event(request, slug)))
+    return list(sessions_visible(request.user, _visible_event(request, slug)).prefetch_related("speaker_profiles"))
 
 
 @router.get(

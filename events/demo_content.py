@@ -14,7 +14,7 @@ from django_countries.fields import Country
 
 from portal.accounts.models import User
 from portal.audiences import GROUP_DELEGATES
-from portal.taxonomy.models import Region
+from portal.taxonomy.models import Region, Theme
 
 from .demo_participants import Participant, extra_participants, participants
 from .models import Attendance, ConferenceWeek, Event, Notification, Registration, Roundtable, Session, Status
@@ -171,6 +171,7 @@ def _sessions(event, tz):
         (14, 0, 16, 0, "roundtable", "Regional roundtables", "Tables rondes régionales", "1–7", "Facilitators"),
         (16, 30, 17, 30, "plenary", "Closing and conclusions", "Clôture et conclusions", "A", "Chair"),
     ]
+    profiles = _speakers()
     for offset, (h1, m1, h2, m2, kind, title_en, title_fr, room, speakers) in enumerate(plan):
         rooms = ("Rooms {}", "Salles {}") if "–" in room else ("Hall {}", "Salle {}")
         date = day + dt.timedelta(days=offset // 2)
@@ -184,6 +185,81 @@ def _sessions(event, tz):
             ends_at=dt.datetime.combine(date, dt.time(h2, m2), tz),
             audience=event.audience,
         )
+        session = event.sessions.get(starts_at=dt.datetime.combine(date, dt.time(h1, m1), tz))
+        if kind in ("plenary", "panel"):
+            session.speaker_profiles.set(profiles[kind])
+        session.themes.set(Theme.objects.filter(slug__in=SESSION_THEMES[title_en], locale__language_code="en"))
+
+
+SESSION_THEMES = {
+    "Opening plenary": ["ncb-network"],
+    "Data-driven policing": ["data-exchange", "artificial-intelligence"],
+    "Regional roundtables": ["cybercrime", "human-trafficking"],
+    "Closing and conclusions": ["ncb-network"],
+}
+
+# Invented people for the demo programme; every sentence written for it.
+SPEAKERS = [
+    (
+        "aminata-sow",
+        "Aminata Sow",
+        "SN",
+        ("Head of the National Central Bureau, Dakar", "Cheffe du Bureau central national, Dakar"),
+        (
+            "Aminata Sow has led her country's bureau for six years. She built its round-the-clock desk "
+            "for notices and diffusions and chairs the West African working group on fugitives.",
+            "Aminata Sow dirige le bureau de son pays depuis six ans. Elle a créé sa permanence jour et nuit "
+            "pour les notices et diffusions et préside le groupe de travail ouest-africain sur les fugitifs.",
+        ),
+        ("plenary",),
+    ),
+    (
+        "lucas-ferreira",
+        "Lucas Ferreira",
+        "BR",
+        ("Data analyst, criminal intelligence", "Analyste de données, renseignement criminel"),
+        (
+            "Lucas Ferreira works on the quality of the data bureaus exchange: fewer duplicate records, "
+            "faster checks at the border, and clear rules on what is kept and for how long.",
+            "Lucas Ferreira travaille sur la qualité des données échangées entre bureaux : moins de doublons, "
+            "des contrôles plus rapides à la frontière et des règles claires sur ce qui est conservé et combien "
+            "de temps.",
+        ),
+        ("panel",),
+    ),
+    (
+        "mei-lin-tan",
+        "Tan Mei Lin",
+        "SG",
+        ("Deputy director, cybercrime", "Directrice adjointe, cybercriminalité"),
+        (
+            "Tan Mei Lin coordinates operations against online scam centres across the region and "
+            "trains investigators in tracing cryptocurrency.",
+            "Tan Mei Lin coordonne les opérations contre les centres d’escroquerie en ligne de la région et "
+            "forme les enquêteurs au traçage des cryptomonnaies.",
+        ),
+        ("plenary", "panel"),
+    ),
+]
+
+
+def _speakers() -> dict[str, list]:
+    from .models import Speaker
+
+    by_kind: dict[str, list] = {"plenary": [], "panel": []}
+    for slug, name, country, (role_en, role_fr), (bio_en, bio_fr), kinds in SPEAKERS:
+        speaker, _created = Speaker.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "country": country,
+                "role": {"en": role_en, "fr": role_fr},
+                "bio": {"en": bio_en, "fr": bio_fr},
+            },
+        )
+        for kind in kinds:
+            by_kind[kind].append(speaker)
+    return by_kind
 
 
 def _roundtables(event, capacity=12):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
@@ -72,5 +73,8 @@ def calendar(name: str, sessions, language: str = "en") -> str:
             entry.add("location", ", ".join(filter(None, [session.room, session.event.venue, session.event.city])))
             entry.add("description", " — ".join(filter(None, [description, session.speakers])))
             entry.add("categories", [str(session.get_kind_display())])
+            # The session's page, as the API gives it (SITE_URL: the calendar app is not on our site).
+            path = reverse("events:session", args=[session.event.slug, session.pk])
+            entry.add("url", settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path)
             result.add_component(entry)
     return _text(result)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Count, Q
 
 from .models import AgendaItem, Attendance, Event, Registration, Session, Status
@@ -203,3 +205,102 @@ def checkin_lookup(event, query: str, *, limit: int = 25) -> list:
         .select_related("registration__user", "registration__week")
         .order_by("registration__user__last_name", "registration__user__first_name", "id")[:limit]
     )
+
+
+def roundtables_with_seats(event) -> list:
+    """The event's roundtables with ``placed`` (delegates seated so far) beside their capacity."""
+    from .models import Roundtable
+
+    return list(
+        Roundtable.objects.filter(event=event)
+        .select_related("region")
+        .annotate(placed=Count("placements"))
+        .order_by("region__name", "id")
+    )
+
+
+def session_for(user, event, session_id):
+    """The session of ``event`` with its speakers and the conclusions ``user`` may read, or None."""
+    from portal.pages.models import ConclusionPage
+
+    session = (
+        Session.objects.filter(event=event, pk=session_id)
+        .select_related("event__week")
+        .prefetch_related("speaker_profiles")
+        .first()
+    )
+    if session is None:
+        return None
+    session.readable_conclusions = list(
+        ConclusionPage.objects.live().visible_to(user).filter(pk__in=session.conclusions.values("pk")).specific()
+    )
+    return session
+
+
+def speaker_sessions(user, speaker):
+    """The sessions ``speaker`` speaks at that ``user`` may see (both the session and its event)."""
+    from portal.audiences import visible_audiences
+
+    allowed = visible_audiences(user)
+    return (
+        speaker.sessions.filter(audience__in=allowed, event__audience__in=allowed)
+        .select_related("event__week")
+        .order_by("starts_at", "id")
+    )
+
+
+def programme_themes(sessions, language: str) -> list[tuple[str, str]]:
+    """(slug, name in ``language``) of the themes the given sessions carry, by name."""
+    from portal.taxonomy.models import Theme
+
+    slugs = set(Theme.objects.filter(pk__in=sessions.values("themes")).values_list("slug", flat=True))
+    names = dict(Theme.objects.filter(slug__in=slugs, locale__language_code=language).values_list("slug", "name"))
+    fallback = dict(Theme.objects.filter(slug__in=slugs).values_list("slug", "name"))
+    return sorted(((slug, names.get(slug) or fallback[slug]) for slug in slugs), key=lambda pair: pair[1].casefold())
+
+
+def programme_filtered(sessions, *, theme: str = "", kind: str = ""):
+    """The sessions of one theme (its slug, the same in every language) and/or one kind."""
+    if theme:
+        sessions = sessions.filter(themes__slug=theme).distinct()
+    if kind:
+        sessions = sessions.filter(kind=kind)
+    return sessions
+
+
+def now_and_next(sessions, now=None) -> dict:
+    """During the programme: what runs now, and what starts next (every session starting at that
+    time). Empty before the day before the first session and after the last one ends."""
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    ordered = sorted(sessions, key=lambda s: (s.starts_at, s.pk))
+    if not ordered or now < ordered[0].starts_at - dt.timedelta(days=1) or now > max(s.ends_at for s in ordered):
+        return {"running": [], "next": [], "during": False}
+    running = [s for s in ordered if s.starts_at <= now < s.ends_at]
+    coming = [s for s in ordered if s.starts_at > now]
+    following = [s for s in coming if s.starts_at == coming[0].starts_at] if coming else []
+    return {"running": running, "next": following, "during": True}
+
+
+def timetable(sessions, tzinfo) -> list[dict]:
+    """The programme as one grid per day: rooms across, start times down, each cell the sessions
+    starting then in that room (rooms in the reader's language; a session without a room is
+    under "—")."""
+    days: dict = {}
+    for session in sorted(sessions, key=lambda s: (s.starts_at, s.pk)):
+        local = session.starts_at.astimezone(tzinfo)
+        day = days.setdefault(local.date(), {"rooms": [], "rows": {}})
+        room = str(session.room) or "—"
+        if room not in day["rooms"]:
+            day["rooms"].append(room)
+        day["rows"].setdefault(local.time(), {}).setdefault(room, []).append(session)
+    grid = []
+    for date, day in days.items():
+        rooms = sorted(day["rooms"], key=str.casefold)
+        rows = [
+            {"time": time, "cells": [{"room": room, "sessions": cells.get(room, [])} for room in rooms]}
+            for time, cells in sorted(day["rows"].items())
+        ]
+        grid.append({"date": date, "rooms": rooms, "rows": rows})
+    return grid

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import delegate, desk, documents, staff
+from .views import delegate, desk, documents, programme, staff
 
 app_name = "events"
 
@@ -18,6 +18,9 @@ urlpatterns = [
     path("events/registration/<int:registration_pk>/add/", delegate.add_event, name="add_event"),
     path("events/sessions/<int:session_id>/star/", delegate.toggle_star, name="star"),
     path("events/registration/<int:pk>/<str:kind>.pdf", documents.registration_document, name="document"),
+    path("events/speakers/<slug:slug>/", programme.speaker_detail, name="speaker"),
+    path("events/<slug:slug>/sessions/<int:session_id>/", programme.session_detail, name="session"),
+    path("events/<slug:slug>/timetable/", programme.timetable_view, name="timetable"),
     path("events/<slug:slug>/export.<str:fmt>", staff.export, name="export"),
     path("events/<slug:slug>/checkin/", staff.checkin_desk, name="checkin_desk"),
     path("events/<slug:slug>/checkin/counts.json", staff.checkin_counts_json, name="checkin_counts"),

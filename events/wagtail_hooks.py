@@ -32,6 +32,7 @@ from .models import (
     Registration,
     Roundtable,
     Session,
+    Speaker,
     Status,
 )
 from .permissions import is_event_manager
@@ -163,6 +164,14 @@ class SessionViewSet(SnippetViewSet):
     list_display = ["title", "event", "starts_at", "room", "kind"]
     search_fields = translated_search("title", "speakers")
     list_filter = ["event", "kind"]
+
+
+class SpeakerViewSet(SnippetViewSet):
+    index_view_class = TranslatedIndexView
+    model = Speaker
+    icon = "user"
+    list_display = ["name", "role", "country"]
+    search_fields = ["name", "slug"]
 
 
 class RoundtableViewSet(SnippetViewSet):
@@ -334,6 +343,7 @@ class EventsGroup(SnippetViewSetGroup):
         WeekViewSet,
         EventViewSet,
         SessionViewSet,
+        SpeakerViewSet,
         RoundtableViewSet,
         InvitationViewSet,
         RegistrationViewSet,

@@ -48,8 +48,12 @@ def qr_codes(content: bytes, page: int = 0, scale: float = 2.0) -> list[str]:
     return [code.text for code in zxingcpp.read_barcodes(image) if code.format == zxingcpp.BarcodeFormat.QRCode]
 
 
-def badge_codes(content: bytes, page: int = 0, scale: float = 2.0) -> list[str]:
-    """The badge codes in the signed QR codes on one page (each signature checked)."""
+def badge_codes(content: bytes, page: int = 0, scale: float = 2.0, keys: list[str] | None = None) -> list[str]:
+    """The badge codes in the signed QR codes on one page, each signature checked (with ``keys``,
+    the BADGE_SIGNING_KEYS of another process, e.g. the browser tests' server)."""
+    from django.test import override_settings
+
     from events.badge_signing import verify_badge
 
-    return [verify_badge(text).code for text in qr_codes(content, page, scale)]
+    with override_settings(**({"BADGE_SIGNING_KEYS": keys} if keys else {})):
+        return [verify_badge(text).code for text in qr_codes(content, page, scale)]

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django_countries.fields import CountryField
 
 from portal.audiences import Audience
 from portal.translated import TranslatedField, language_in_a_sentence, site_language_choices
@@ -57,6 +58,24 @@ class SessionLanguagePair:
 BOTH_LANGUAGES = "en+fr"
 
 
+class Speaker(models.Model):
+    """Someone who speaks at sessions: a public page with a bio in each language."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=200, help_text=_("As the person writes it, in any script."))
+    role = TranslatedField(_("role"), max_length=200, blank=True, help_text=_("E.g. Head of the NCB in Dakar."))
+    country = CountryField(_("country"), blank=True)
+    bio = TranslatedField(_("biography"), blank=True, multiline=True)
+
+    class Meta:
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Session(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("event"))
     title = TranslatedField(_("title"), max_length=255)
@@ -69,6 +88,27 @@ class Session(models.Model):
         max_length=500,
         blank=True,
         help_text=_("Names with their roles, comma-separated: Jane Doe, Chair. The roles in each language."),
+    )
+    speaker_profiles = models.ManyToManyField(
+        Speaker,
+        blank=True,
+        related_name="sessions",
+        verbose_name=_("speaker pages"),
+        help_text=_("Speakers with a page of their own, listed with the session."),
+    )
+    conclusions = models.ManyToManyField(
+        "pages.ConclusionPage",
+        blank=True,
+        related_name="+",
+        verbose_name=_("conclusions and documents"),
+        help_text=_("Pages that came out of the session; each reader sees those their clearance allows."),
+    )
+    themes = models.ManyToManyField(
+        "taxonomy.Theme",
+        blank=True,
+        related_name="+",
+        verbose_name=_("themes"),
+        help_text=_("The programme can be filtered by them (one language's theme is enough)."),
     )
     kind = models.CharField(_("type"), max_length=20, choices=SessionKind.choices, default=SessionKind.PLENARY)
     language = models.CharField(_("language"), max_length=5, choices=session_language_choices, default=BOTH_LANGUAGES)

@@ -16,7 +16,14 @@ from portal.pages.access import audience_response
 from ..forms import RegistrationDetailsForm, RegistrationForm
 from ..models import AgendaFeed, AgendaItem, Attendance, ConferenceWeek, Event, Invitation, Registration, Status
 from ..permissions import email_verified
-from ..selectors import agenda_of, event_places, events_for_listing, registrations_of, sessions_visible
+from ..selectors import (
+    agenda_of,
+    event_places,
+    events_for_listing,
+    registrations_of,
+    roundtables_with_seats,
+    sessions_visible,
+)
 from ..services.invitations import invitation_apply
 from ..services.registrations import (
     AlreadyRegistered,
@@ -27,6 +34,7 @@ from ..services.registrations import (
     registration_country,
     registration_submit,
 )
+from .programme import programme_context
 
 
 def event_list(request):
@@ -58,14 +66,16 @@ def event_detail(request, slug):
         starred = set(
             AgendaItem.objects.filter(user=request.user, session__event=event).values_list("session_id", flat=True)
         )
+    visible = sessions_visible(request.user, event)
     return render(
         request,
         "events/event_detail.html",
         {
             "event": event,
-            "sessions": sessions_visible(request.user, event),
             "starred": starred,
             "places": event_places(event, request.user),
+            "roundtables": roundtables_with_seats(event),
+            **programme_context(request, visible),
         },
     )
 
@@ -198,8 +208,20 @@ def my_registrations(request):
     return render(
         request,
         "events/my_registrations.html",
-        {"registrations": registrations, "feed": feed, "agenda": agenda_of(request.user)},
+        {
+            "registrations": registrations,
+            "feed": feed,
+            "agenda": agenda_of(request.user),
+            **_feed_addresses(request, feed),
+        },
     )
+
+
+def _feed_addresses(request, feed) -> dict:
+    """The agenda feed's address, and the same as a ``webcal://`` link that calendar apps open
+    as a subscription (they fetch it over HTTPS when the site is served so)."""
+    address = request.build_absolute_uri(f"/api/v1/agenda/{feed.token}.ics")  # events/api.py: agenda_ical
+    return {"feed_url": address, "webcal_url": "webcal://" + address.split("://", 1)[1]}
 
 
 @login_required

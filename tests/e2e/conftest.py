@@ -69,6 +69,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+# The served portal's badge signing key (a test key: 32 bytes of 0x01, base64url).
+E2E_BADGE_KEY = "e2e:AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE"
+
+
 @dataclass
 class LivePortal:
     base: str
@@ -139,6 +143,7 @@ def served_portal(var: Path, extra_env: dict | None = None, scenario: bool = Tru
         "LIAISON_VAR_DIR": str(var),
         "DATABASE_URL": "",
         "SEARCH_URL": "",
+        "BADGE_SIGNING_KEYS": E2E_BADGE_KEY,  # the tests read badges back with the same key
         "DEBUG": "false",
         "EMAIL_URL": f"file://{var / 'mail'}",
         "SITE_URL": base,

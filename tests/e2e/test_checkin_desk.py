@@ -13,7 +13,7 @@ import pytest
 import segno
 from playwright.sync_api import expect
 
-from .conftest import screenshot
+from .conftest import log_in, screenshot
 from .test_accessibility import IMPACTS, axe_source, run_axe  # noqa: F401 — a pytest fixture among them
 
 pytestmark = pytest.mark.slow
@@ -123,8 +123,13 @@ def test_the_desk_checks_badges_offline_and_records_each_once(new_page, staff_st
     assert counts(page, portal)["checked_in"] == 19
 
 
-def test_the_desk_fits_a_phone_and_signing_out_wipes_its_copy(new_page, staff_state, portal):
-    page = open_desk(new_page, staff_state, portal, language="fr")
+def test_the_desk_fits_a_phone_and_signing_out_wipes_its_copy(new_page, portal):
+    # A session of its own: signing out ends it, and the other tests share the stored one.
+    page = new_page(locale="fr-FR")
+    log_in(page, MANAGER, portal=portal)
+    page.goto(f"/fr/events/{portal.desk['event']}/desk/")
+    expect(page.locator("html[data-desk-ready='1']")).to_have_count(1, timeout=20000)
+    expect(page.locator("html[data-desk-cached='1']")).to_have_count(1, timeout=20000)
     page.set_viewport_size({"width": 390, "height": 844})
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the desk is {width} px wide"

@@ -18,6 +18,8 @@ PAGES = {
     "home": ("/en/", "/fr/", None),
     "events": ("/en/events/", "/fr/events/", None),
     "event": ("/en/events/heads-of-ncb-2023/", "/fr/events/heads-of-ncb-2023/", "delegate"),
+    "timetable": ("/en/events/heads-of-ncb-2023/timetable/", "/fr/events/heads-of-ncb-2023/timetable/", "delegate"),
+    "speaker": ("/en/events/speakers/aminata-sow/", "/fr/events/speakers/aminata-sow/", None),
     "conclusions": ("/en/conclusions/", "/fr/conclusions/", None),
     "search": ("/en/search/?q=biometric", "/fr/recherche/?q=biométrie", None),
     "my-registrations": ("/en/events/my/", "/fr/events/my/", "delegate"),

@@ -157,3 +157,28 @@ def test_the_home_page_says_when_registration_opens_when_none_is_open(client):
     home = client.get("/en/").text
     assert event.week.name.translations["en"] in home
     assert "Registration opens on" in home
+
+
+def test_the_agenda_feed_offers_a_webcal_subscription_and_a_copy_button(client):
+    user = f.delegate()
+    client.force_login(user)
+    page = client.get(reverse("events:my")).text
+    token = user.agenda_feed.token
+    assert f'href="webcal://testserver/api/v1/agenda/{token}.ics"' in page
+    assert f"http://testserver/api/v1/agenda/{token}.ics" in page
+    assert 'data-copy="agenda-feed"' in page and "events/copy.js" in page
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_roundtables_show_their_seats(client, language):
+    event = f.event(audience="public")
+    table = f.roundtable(event, capacity=8, topic={"en": "Online scam centres", "fr": "Centres d’escroquerie en ligne"})
+    registration = registered(f.delegate(), event, Status.APPROVED)
+    from events.services.roundtables import placement_set_manually
+
+    placement_set_manually(registration=registration, roundtable=table)
+    page = client.get(f"/{language}/events/{event.slug}/").text
+    if language == "en":
+        assert "Online scam centres" in page and "1 of 8 seats taken" in page
+    else:
+        assert "Centres d’escroquerie en ligne" in page and "1 sur 8 places occupées" in page
