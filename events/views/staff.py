@@ -91,7 +91,8 @@ def checkin_desk(request, slug):
     source = request.POST if request.method == "POST" else request.GET
     session = None
     if source.get("session"):
-        session = Session.objects.filter(event=event, pk=source.get("session")).first()
+        wanted = source.get("session", "")
+        session = Session.objects.filter(event=event, pk=wanted).first() if wanted.isdigit() else None
         if session is None:
             raise Http404
     result = None

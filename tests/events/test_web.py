@@ -291,6 +291,13 @@ class TestCheckin:
         counts = client.get(reverse("events:checkin_counts", args=[event.slug])).json()
         assert counts["checked_in"] == 1 and counts["expected"] == 2
 
+    def test_a_session_that_is_not_one_is_a_404_not_an_error(self, client):
+        event = f.event()
+        client.force_login(f.delegate(role="event_manager"))
+        url = reverse("events:checkin_desk", args=[event.slug])
+        assert client.get(url, {"session": "abc"}).status_code == 404
+        assert client.post(url, {"session": "9999999", "code": "X"}).status_code == 404
+
     def test_only_event_managers_check_people_in(self, client):
         event = f.event()
         for url in (

@@ -139,6 +139,7 @@
           return download().then(sync).then(function () { return null; });
         }
         if (!response.ok) { throw new Error(String(response.status)); }
+        retried = false; // a later stale token gets its own fresh download and second try
         return response.json();
       }).then(function (answer) {
         if (!answer) { return null; }
