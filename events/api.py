@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from portal.audiences import can_view
 
@@ -102,6 +102,24 @@ class SpeakerOut(Schema):
         return reverse("events:speaker", args=[obj.slug])
 
 
+class SessionDocumentOut(Schema):
+    title: str
+    url: str = Field(description="Served under the session's audience, like the page's link.")
+    file_extension: str
+
+    @staticmethod
+    def resolve_title(obj):
+        return obj.document.title
+
+    @staticmethod
+    def resolve_url(obj):
+        return obj.document.url
+
+    @staticmethod
+    def resolve_file_extension(obj):
+        return obj.document.file_extension
+
+
 class SessionOut(Schema):
     id: int
     title: str
@@ -112,6 +130,7 @@ class SessionOut(Schema):
     room: str
     speakers: str
     speaker_pages: list[SpeakerOut]
+    documents: list[SessionDocumentOut]
     kind: str
     language: str
     url: str
@@ -123,6 +142,10 @@ class SessionOut(Schema):
     @staticmethod
     def resolve_speaker_pages(obj):
         return list(obj.speaker_profiles.all())
+
+    @staticmethod
+    def resolve_documents(obj):
+        return list(obj.documents.all())
 
     @staticmethod
     def resolve_url(obj):
@@ -212,7 +235,11 @@ def get_event(request, slug: str, lang: str | None = Query(None, description=LAN
 @router.get("/events/{slug}/sessions", response={200: list[SessionOut], **NOT_FOUND}, summary="The event's programme")
 def list_sessions(request, slug: str, lang: str | None = Query(None, description=LANG)):
     _speak(lang)
-    return list(sessions_visible(request.user, _visible_event(request, slug)).prefetch_related("speaker_profiles"))
+    return list(
+        sessions_visible(request.user, _visible_event(request, slug)).prefetch_related(
+            "speaker_profiles", "documents__document"
+        )
+    )
 
 
 @router.get(

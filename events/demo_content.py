@@ -17,7 +17,17 @@ from portal.audiences import GROUP_DELEGATES
 from portal.taxonomy.models import Region, Theme
 
 from .demo_participants import Participant, extra_participants, participants
-from .models import Attendance, ConferenceWeek, Event, Notification, Registration, Roundtable, Session, Status
+from .models import (
+    Attendance,
+    ConferenceWeek,
+    Event,
+    Notification,
+    Registration,
+    Roundtable,
+    Session,
+    SessionDocument,
+    Status,
+)
 from .services.checkin import checkin_record
 from .services.registrations import attendance_set_status, registration_submit
 from .services.roundtables import roundtables_assign
@@ -189,6 +199,39 @@ def _sessions(event, tz):
         if kind in ("plenary", "panel"):
             session.speaker_profiles.set(profiles[kind])
         session.themes.set(Theme.objects.filter(slug__in=SESSION_THEMES[title_en], locale__language_code="en"))
+        if kind == "panel":
+            SessionDocument.objects.create(session=session, document=_background_paper(event))
+
+
+def _background_paper(event):
+    """A two-page background paper for the data panel, one page per language, made with the
+    portal's PDF toolkit (the demo's sentences are ours; no file is copied)."""
+    from django.core.files.base import ContentFile
+    from reportlab.platypus import PageBreak
+    from wagtail.documents import get_document_model
+
+    from portal.pdf.document import BOLD, ShapedParagraph, build_pdf
+
+    story = [
+        ShapedParagraph("Data-driven policing: background paper", size=20, weight=BOLD, space_after=12),
+        ShapedParagraph(
+            "Questions for the panel: which data a bureau may share, how long it keeps it, and who checks "
+            "that a model trained on it treats every community fairly.",
+        ),
+        PageBreak(),
+        ShapedParagraph(
+            "Une police guidée par les données\u00a0: note de cadrage", size=20, weight=BOLD, space_after=12
+        ),
+        ShapedParagraph(
+            "Questions pour le panel\u00a0: quelles données un bureau peut partager, combien de temps il les "
+            "garde, et qui vérifie qu’un modèle entraîné sur elles traite chaque communauté équitablement.",
+        ),
+    ]
+    content = build_pdf(story, title="Data-driven policing — background paper")
+    return get_document_model().objects.create(
+        title=f"Background paper — {event.name}",
+        file=ContentFile(content, name=f"background-paper-{event.slug}.pdf"),
+    )
 
 
 SESSION_THEMES = {

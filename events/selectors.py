@@ -226,7 +226,7 @@ def session_for(user, event, session_id):
     session = (
         Session.objects.filter(event=event, pk=session_id)
         .select_related("event__week")
-        .prefetch_related("speaker_profiles")
+        .prefetch_related("speaker_profiles", "documents__document")
         .first()
     )
     if session is None:

@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.log_actions import LogFormatter, log
@@ -164,6 +164,22 @@ class SessionViewSet(SnippetViewSet):
     list_display = ["title", "event", "starts_at", "room", "kind"]
     search_fields = translated_search("title", "speakers")
     list_filter = ["event", "kind"]
+    panels = [
+        FieldPanel("event"),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("room"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("language"), FieldPanel("audience")]),
+        FieldPanel("description"),
+        MultiFieldPanel([FieldPanel("speaker_profiles"), FieldPanel("speakers")], heading=_("Speakers")),
+        FieldPanel("themes"),
+        FieldPanel("conclusions"),
+        InlinePanel(
+            "documents",
+            label=_("Documents"),
+            help_text=_("Slides and papers of the session; they can be downloaded by whoever may see the session."),
+        ),
+    ]
 
 
 class SpeakerViewSet(SnippetViewSet):

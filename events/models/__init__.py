@@ -1,7 +1,7 @@
 """Event data, one module per part: the week and its events, the programme, registrations, roundtables."""
 
 from .checkins import CheckIn  # noqa: F401
-from .programme import AgendaFeed, AgendaItem, Session, SessionKind, Speaker, session_language_choices  # noqa: F401
+from .programme import AgendaFeed, AgendaItem, Session, SessionDocument, SessionKind, Speaker, session_language_choices  # noqa: F401
 from .registrations import (  # noqa: F401
     HOLDING,
     Attendance,

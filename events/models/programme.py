@@ -10,8 +10,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.documents import get_document_model_string
+from wagtail.models import Orderable
 
-from portal.audiences import Audience
+from portal.audiences import Audience, highest
 from portal.translated import TranslatedField, language_in_a_sentence, site_language_choices
 
 from .week import Event
@@ -76,7 +80,7 @@ class Speaker(models.Model):
         return self.name
 
 
-class Session(models.Model):
+class Session(ClusterableModel):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("event"))
     title = TranslatedField(_("title"), max_length=255)
     description = TranslatedField(_("description"), blank=True, multiline=True)
@@ -100,7 +104,7 @@ class Session(models.Model):
         "pages.ConclusionPage",
         blank=True,
         related_name="+",
-        verbose_name=_("conclusions and documents"),
+        verbose_name=_("conclusions"),
         help_text=_("Pages that came out of the session; each reader sees those their clearance allows."),
     )
     themes = models.ManyToManyField(
@@ -126,6 +130,35 @@ class Session(models.Model):
     def local_day(self):
         """The day of the session where it takes place (programmes are grouped by it)."""
         return self.starts_at.astimezone(self.event.week.tzinfo).date()
+
+    def files_audience(self, file) -> str | None:
+        """Who may download ``file`` because it is attached here: those who may see the
+        session, which is as closed as its event; None once it is no longer attached (the
+        reference index can lag behind a link deleted outside the session's form). The document
+        rule in portal.pages.access asks every holder the reference index names."""
+        if not self.documents.filter(document_id=file.pk).exists():
+            return None
+        return highest([self.event.audience, self.audience])
+
+
+class SessionDocument(Orderable):
+    """A document shown on a session page: slides, a background paper, the annex of a
+    conclusion. An inline of the session (ParentalKey), so Wagtail's reference index knows the
+    document is used here: its usage page lists the session, and downloads follow the session's
+    audience."""
+
+    session = ParentalKey(Session, on_delete=models.CASCADE, related_name="documents", verbose_name=_("session"))
+    document = models.ForeignKey(
+        get_document_model_string(), on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("session document")
+        verbose_name_plural = _("session documents")
+        constraints = [models.UniqueConstraint(fields=["session", "document"], name="one_link_per_session_document")]
+
+    def __str__(self) -> str:
+        return self.document.title
 
 
 class AgendaItem(models.Model):

@@ -60,21 +60,46 @@ def pages_using(obj):
     return Page.objects.live().filter(pk__in=[int(row["object_id"]) for row in ids])
 
 
+def other_holders_audiences(obj) -> list[str]:
+    """The audiences of the objects other than pages that show ``obj`` (an event's session
+    with its documents): any model in the reference index whose objects answer
+    ``files_audience(obj)`` (None: no longer holds it). Duck-typed so that this package needs no import of the apps that
+    hold files (imports flow one way, docs/architecture.md)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    rows = ReferenceIndex.get_references_to(obj).exclude(base_content_type=page_type)
+    ids_by_type: dict[int, set[int]] = {}
+    for type_id, object_id in rows.values_list("base_content_type_id", "object_id"):
+        ids_by_type.setdefault(type_id, set()).add(int(object_id))
+    audiences = []
+    for type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is None or not hasattr(model, "files_audience"):
+            continue
+        for holder in model._default_manager.filter(pk__in=ids):
+            audience = holder.files_audience(obj)
+            if audience is not None:
+                audiences.append(audience)
+    return audiences
+
+
 def document_access_response(request, document):
     """None when the user may download ``document`` (or see an image, and its renditions);
     otherwise a login redirect or a 404.
 
-    A file is as open as the most open live page that uses it; one no live page uses is a
-    draft, for staff only. Refusals say nothing of what the file is.
+    A file is as open as the most open live page, or other holder (a session), that uses it;
+    one nothing uses is a draft, for staff only. Refusals say nothing of what the file is.
     """
-    pages = list(pages_using(document))
-    audiences = [effective_audience(page) for page in pages]
+    audiences = [effective_audience(page) for page in pages_using(document)]
+    audiences += other_holders_audiences(document)
     if Audience.PUBLIC not in audiences:
         mark_restricted(request)  # whoever may download it, a shared cache must not keep it
     if clearance_for(request.user) == Audience.STAFF:
         return None
     if any(can_view(request.user, audience) for audience in audiences):
         return None
-    if pages and not request.user.is_authenticated:
+    if audiences and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     raise Http404

@@ -368,6 +368,27 @@ def test_editor_uploads_a_document_inside_the_chooser_and_attaches_it(new_page, 
     assert_clean(page, "document upload in the chooser")
 
 
+def test_event_manager_attaches_a_document_to_a_session(new_page, staff_state, portal):
+    """The session form's Documents inline: the chooser lists the portal's documents for an
+    event manager, the session saves with one attached, and its page offers it."""
+    later = portal.desk["programme"]["later"]
+    page = open_admin(new_page, staff_state, EVENT_MANAGER)
+    page.goto(f"/admin/snippets/events/session/edit/{later}/")
+    page.get_by_role("button", name="Add Documents").click()
+    page.locator("[id^='inline_child_documents'] [data-chooser-action-choose]").last.click()
+    modal = visible_modal(page)
+    modal.get_by_role("link", name="Live programme background paper").click()
+    expect(page.locator(".modal.in")).to_have_count(0)
+    expect(page.locator("[id^='inline_child_documents']").last).to_contain_text("Live programme background paper")
+    page.get_by_role("button", name="Save").first.click()
+    expect(page.locator(".messages")).to_contain_text(re.compile("updated|saved", re.I))
+    page.goto(f"/en/events/{portal.desk['programme']['event']}/sessions/{later}/")
+    expect(page.get_by_role("link", name="Live programme background paper")).to_have_attribute(
+        "href", portal.desk["programme"]["paper"]
+    )
+    assert_clean(page, "a document attached to a session")
+
+
 def test_editor_uploads_an_image_and_a_fake_one_is_refused_with_a_message(new_page, staff_state, portal):
     import io
 

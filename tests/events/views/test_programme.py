@@ -177,3 +177,75 @@ def test_the_event_page_says_what_runs_now_and_next(client):
     now_section = page.split('id="now-next"')[1].split("</section>")[0]
     assert "Séance plénière d" in now_section and "Table ronde de l’après-midi" in now_section
     assert reverse("events:session", args=[event.slug, coming.pk]).replace("/en/", "/fr/") in now_section
+
+
+PAPER = b"%PDF-1.4\n% a session's slides\n%%EOF\n"
+
+
+@pytest.fixture
+def disk_storage(settings, tmp_path):
+    """Documents on disk, as in production (the test settings keep files in memory)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
+    }
+
+
+def _session_paper(session, title="Slides of the data panel"):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from events.models import SessionDocument
+
+    document = get_document_model().objects.create(title=title, file=ContentFile(PAPER, name="slides.pdf"))
+    SessionDocument.objects.create(session=session, document=document)  # Wagtail indexes the reference
+    return document
+
+
+def test_the_session_page_lists_its_documents_and_the_api_too(client, programme, disk_storage):
+    event, session, *_ = programme
+    document = _session_paper(session)
+    page = client.get(f"/fr/events/{event.slug}/sessions/{session.pk}/").text
+    assert "<h2>Documents</h2>" in page and document.url in page and "Slides of the data panel" in page
+    assert "(PDF" in page
+    response = client.get(document.url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PAPER
+    response.close()
+    mine = next(s for s in client.get(f"/api/v1/events/{event.slug}/sessions").json() if s["id"] == session.pk)
+    assert mine["documents"] == [{"title": "Slides of the data panel", "url": document.url, "file_extension": "pdf"}]
+
+
+@pytest.mark.parametrize(
+    ("event_audience", "session_audience", "expected"),
+    [
+        ("public", "delegates", {"anonymous": 302, "public": 404, "delegate": 200, "law_enforcement": 200}),
+        ("law_enforcement", "public", {"anonymous": 302, "delegate": 404, "law_enforcement": 200, "editor": 200}),
+    ],
+)
+def test_a_session_document_is_as_open_as_the_session_and_its_event(
+    client_for_role, disk_storage, event_audience, session_audience, expected
+):
+    event = f.event(audience=event_audience)
+    session = f.session(event, audience=session_audience)
+    document = _session_paper(session)
+    for role, status in expected.items():
+        client = client_for_role(role)
+        response = client.get(document.url)
+        assert response.status_code == status, role
+        if status == 200:
+            assert "no-store" in response["Cache-Control"]  # restricted: no shared cache keeps it
+        response.close()
+        client.logout()
+
+
+def test_a_document_unlinked_from_its_session_is_for_staff_again(client_for_role, disk_storage):
+    session = f.session(f.event(audience="public"), audience="public")
+    document = _session_paper(session)
+    response = client_for_role("anonymous").get(document.url)
+    assert response.status_code == 200
+    response.close()
+    session.documents.all().delete()  # outside the form: the reference index still names the session
+    assert client_for_role("law_enforcement").get(document.url).status_code == 404
+    response = client_for_role("editor").get(document.url)
+    assert response.status_code == 200
+    response.close()
