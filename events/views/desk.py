@@ -12,12 +12,13 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from ..models import Event
-from ..services.desk import SyncError, desk_download, desk_sync
+from ..services.desk import SyncError, desk_download, desk_expires_at, desk_sync
 from .staff import event_manager_required
 
 
@@ -97,13 +98,18 @@ def _strings() -> dict:
         "wipe_unsent": _("%(n)s check-ins have not been sent yet and would be lost. Wipe all the same?"),
         "wiped": _("The offline copy is wiped from this device."),
         "expired": _("The offline copy of this event has expired and was wiped."),
+        "closed": _("This event is over: its attendees are no longer given to desks."),
     }
 
 
 @never_cache
 @event_manager_required
 def desk_attendees(request, slug):
-    data = desk_download(_event(slug))
+    event = _event(slug)
+    if timezone.now() >= desk_expires_at(event):
+        # The copy would expire on arrival: after the event, attendees stay on the server.
+        return JsonResponse({"error": _("This event is over: its attendees are no longer given to desks.")}, status=410)
+    data = desk_download(event)
     data["csrf"] = get_token(request)  # a page kept offline may hold a token from before a new sign-in
     return JsonResponse(data)
 
@@ -129,13 +135,18 @@ def desk_manifest(request, slug):
     manifest = {
         "name": _("Check-in desk: %(event)s") % {"event": event.name},
         "short_name": _("Check-in"),
+        "id": scope,
         "start_url": scope,
         "scope": scope,
         "display": "standalone",
         "background_color": "#ffffff",
         "theme_color": "#0b3d6b",
         "lang": request.LANGUAGE_CODE,
-        "icons": [{"src": static("events/desk-icon.svg"), "sizes": "any", "type": "image/svg+xml"}],
+        "icons": [
+            {"src": static("events/desk-icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("events/desk-icon-512.png"), "sizes": "512x512", "type": "image/png"},
+            {"src": static("events/desk-icon.svg"), "sizes": "any", "type": "image/svg+xml"},
+        ],
     }
     return JsonResponse(manifest, content_type="application/manifest+json")
 

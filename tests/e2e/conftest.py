@@ -230,14 +230,21 @@ def four_language_portal(tmp_path_factory) -> LivePortal:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    executable = chromium_path()
+def playwright_driver():
+    """Playwright itself, once per run (a test that needs its own browser, e.g. a real profile
+    with a fake camera, launches it from here: a second driver cannot run beside this one)."""
+    chromium_path()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    chromium = playwright_driver.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
 
 
 class Console:

@@ -104,6 +104,7 @@ def prepare() -> None:
         for authenticator in Authenticator.objects.filter(type=Authenticator.Type.TOTP).select_related("user")
     }
     desk = _desk_event(manager)
+    desk["programme"] = _live_programme()
     print(json.dumps({"totp": secrets, "pages": _page_of_each_type(), "codes": codes, "desk": desk}))
 
 
@@ -263,11 +264,13 @@ def _quota_meeting(manager) -> None:
 
 
 DESK_EVENT = "desk-rehearsal"
+DESK_EVENT_FR = "desk-repetition"  # the same delegates, for the desk's journey in French
 
 
 def _desk_event(manager) -> dict:
-    """A meeting held today for the offline desk: 25 approved delegates (their codes and the
-    signed QR texts their badges carry) and one whose place was cancelled before the download."""
+    """Two meetings held today for the offline desk (its journey runs once in each language,
+    each at its own meeting): 25 approved delegates at both (their codes and the signed QR texts
+    their badges carry) and one whose places were cancelled before the download."""
     import datetime as dt
 
     from django.utils import timezone
@@ -286,35 +289,135 @@ def _desk_event(manager) -> dict:
         country="FR",
         time_zone="UTC",
     )
-    event = Event.objects.create(
-        week=week,
-        slug=DESK_EVENT,
-        name={"en": "Check-in rehearsal meeting", "fr": "Réunion de répétition de l’accueil"},
-        start_date=today,
-        end_date=today + dt.timedelta(days=1),
-        city={"en": "Lyon"},
-        country="FR",
-        capacity=100,
-        registration_opens=timezone.now() - dt.timedelta(days=30),
-        registration_closes=timezone.now() + dt.timedelta(days=1),
-        audience="delegates",
-    )
+    events = [
+        Event.objects.create(
+            week=week,
+            slug=slug,
+            name=name,
+            start_date=today,
+            end_date=today + dt.timedelta(days=1),
+            city={"en": "Lyon"},
+            country="FR",
+            capacity=100,
+            registration_opens=timezone.now() - dt.timedelta(days=30),
+            registration_closes=timezone.now() + dt.timedelta(days=1),
+            audience="delegates",
+            sort_order=order,
+        )
+        for order, (slug, name) in enumerate(
+            [
+                (DESK_EVENT, {"en": "Check-in rehearsal meeting", "fr": "Réunion de répétition de l’accueil"}),
+                (DESK_EVENT_FR, {"en": "Second rehearsal meeting", "fr": "Deuxième réunion de répétition"}),
+            ]
+        )
+    ]
     approved, qr = [], {}
     countries = ["KE", "BR", "VN", "PL", "MA"]
     for n in range(26):
         user = _delegate(
             f"desk.{n}@example.test", f"Desk{n:02d}", "Rehearsal", countries[n % 5], f"NCB {countries[n % 5]}"
         )
-        registration = _register(user, week, [event])
-        attendance = registration.attendances.get()
-        status = Status.CANCELLED if n == 25 else Status.APPROVED
-        attendance_set_status(attendance=attendance, status=Status.APPROVED, by=manager, note="e2e scenario")
-        if status == Status.CANCELLED:
-            attendance_set_status(attendance=attendance, status=status, by=manager, note="e2e scenario")
+        registration = _register(user, week, events)
+        for attendance in registration.attendances.all():
+            attendance_set_status(attendance=attendance, status=Status.APPROVED, by=manager, note="e2e scenario")
+            if n == 25:
+                attendance_set_status(attendance=attendance, status=Status.CANCELLED, by=manager, note="e2e scenario")
+        if n == 25:
             cancelled = registration.checkin_code
         else:
             approved.append(registration.checkin_code)
-            qr[registration.checkin_code] = sign_badge(registration, [event])
+            qr[registration.checkin_code] = sign_badge(registration, events)
     # Registration closed: the home page and the events list keep announcing the demo week.
-    Event.objects.filter(pk=event.pk).update(registration_closes=timezone.now() - dt.timedelta(hours=1))
-    return {"event": DESK_EVENT, "codes": approved, "qr": qr, "cancelled": cancelled}
+    Event.objects.filter(pk__in=[e.pk for e in events]).update(
+        registration_closes=timezone.now() - dt.timedelta(hours=1)
+    )
+    return {
+        "event": DESK_EVENT,
+        "events": {"en": DESK_EVENT, "fr": DESK_EVENT_FR},
+        "codes": approved,
+        "qr": qr,
+        "cancelled": cancelled,
+    }
+
+
+LIVE_PROGRAMME = "live-programme"
+
+
+def _live_programme() -> dict:
+    """A meeting of the rehearsal week whose programme is under way while the tests run: a
+    plenary running now (with a background paper), a workshop on cybercrime next, and one
+    later; for the programme's journey (now and next, filters, session page, timetable)."""
+    import datetime as dt
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+    from wagtail.documents import get_document_model
+
+    from events.models import ConferenceWeek, Event, Session, SessionDocument, Speaker
+    from portal.taxonomy.models import Theme
+
+    week = ConferenceWeek.objects.get(slug="desk-rehearsal-week")
+    today = timezone.localdate()
+    event = Event.objects.create(
+        week=week,
+        slug=LIVE_PROGRAMME,
+        name={"en": "Live programme meeting", "fr": "Réunion au programme en cours"},
+        start_date=today,
+        end_date=today + dt.timedelta(days=1),
+        city={"en": "Lyon"},
+        country="FR",
+        capacity=100,
+        registration_opens=timezone.now() - dt.timedelta(days=30),
+        registration_closes=timezone.now() - dt.timedelta(hours=1),
+        audience="delegates",
+        sort_order=3,
+    )
+    # Whole hours, so that "next" is one start time, and long enough for a full test run.
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    plan = [
+        (
+            now - dt.timedelta(hours=1),
+            4,
+            "plenary",
+            "ncb-network",
+            ("Hall A", "Salle A"),
+            ("Opening of the live programme", "Ouverture du programme en cours"),
+        ),
+        (
+            now + dt.timedelta(hours=3),
+            1,
+            "workshop",
+            "cybercrime",
+            ("Room 2", "Salle 2"),
+            ("Tracing ransomware payments", "Suivre les paiements de rançongiciels"),
+        ),
+        (
+            now + dt.timedelta(hours=5),
+            1,
+            "panel",
+            "ncb-network",
+            ("Hall A", "Salle A"),
+            ("Bureaus after dark", "Les bureaux la nuit"),
+        ),
+    ]
+    ids = []
+    for starts, hours, kind, theme, (room_en, room_fr), (title_en, title_fr) in plan:
+        session = Session.objects.create(
+            event=event,
+            title={"en": title_en, "fr": title_fr},
+            kind=kind,
+            room={"en": room_en, "fr": room_fr},
+            starts_at=starts,
+            ends_at=starts + dt.timedelta(hours=hours),
+            audience="delegates",
+        )
+        session.themes.set(Theme.objects.filter(slug=theme, locale__language_code="en"))
+        ids.append(session.pk)
+    running = Session.objects.get(pk=ids[0])
+    running.speaker_profiles.set(Speaker.objects.filter(slug="aminata-sow"))
+    paper = get_document_model().objects.create(
+        title="Live programme background paper",
+        file=ContentFile(b"%PDF-1.4\n% the e2e background paper\n%%EOF\n", name="live-programme-paper.pdf"),
+    )
+    SessionDocument.objects.create(session=running, document=paper)
+    return {"event": LIVE_PROGRAMME, "running": ids[0], "next": ids[1], "later": ids[2], "paper": paper.url}

@@ -103,10 +103,12 @@
     return fetch(config.download, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) {
         if (response.status === 403 || response.redirected) { throw new Error(T.signed_out); }
+        if (response.status === 410) { throw new Error(T.closed); }
         if (!response.ok) { throw new Error(String(response.status)); }
         return response.json();
       })
       .then(function (data) {
+        if (expired(data)) { throw new Error(T.closed); } // this device's clock is past the event
         config.csrf = data.csrf;
         delete data.csrf;
         return put("meta", data, "copy:" + config.event).then(function () {
@@ -118,6 +120,7 @@
       })
       .catch(function (error) { status(navigator.onLine ? error.message : T.offline); });
   }
+  function expired(data) { return new Date(data.event.expires_at).getTime() < Date.now(); }
 
   function sync() {
     if (syncing || !navigator.onLine) { return Promise.resolve(); }
@@ -296,11 +299,19 @@
       var waiting = scans.filter(function (s) { return !s.sent; }).length;
       if (waiting && !window.confirm(format(T.wipe_unsent, { n: waiting }))) { return; }
       db.close();
-      indexedDB.deleteDatabase(DB_NAME);
       if (window.caches) { caches.delete("liaison-desk"); }
-      copy = null;
-      status(T.wiped);
-      $("desk-copy").textContent = T.no_copy;
+      // A new, empty database at once (same desk name), so the next scan says "not ready"
+      // instead of failing on a closed connection.
+      return request(indexedDB.deleteDatabase(DB_NAME)).then(open).then(function (opened) {
+        db = opened;
+        copy = null;
+        people = new Map();
+        arrivals = new Map();
+        return put("meta", device, "device");
+      }).then(refresh).then(function () {
+        status(T.wiped);
+        $("desk-report-box").hidden = true;
+      });
     });
   });
   var camera = $("desk-camera");
@@ -338,14 +349,19 @@
   }).then(function () {
     return get("meta", "copy:" + config.event);
   }).then(function (stored) {
-    if (stored && new Date(stored.event.expires_at).getTime() < Date.now()) {
-      return request(store("meta", "readwrite").delete("copy:" + config.event)).then(function () { status(T.expired); });
+    if (stored && expired(stored)) {
+      // After the event the attendees leave this device; scans not sent yet stay to be sent.
+      return request(store("meta", "readwrite").delete("copy:" + config.event)).then(refresh).then(function () {
+        status(T.expired);
+        return "expired";
+      });
     }
     if (stored) { remember(stored); }
     status(navigator.onLine ? T.online : T.offline);
     return refresh();
-  }).then(function () {
-    if (navigator.onLine) { return sync().then(function () { return copy && copy.generated_at ? null : download(); }).then(function () { return copy ? null : download(); }); }
+  }).then(function (state) {
+    if (state === "expired" || !navigator.onLine) { return null; }
+    return sync().then(function () { return copy ? null : download(); });
   }).then(function () {
     document.documentElement.setAttribute("data-desk-ready", "1");
   });

@@ -70,3 +70,37 @@ def test_signing_out_wipes_the_sites_data_in_the_browser(client):
     client.force_login(user)
     response = client.post(reverse("account_logout"))
     assert response.status_code == 302 and response["Clear-Site-Data"] == '"cache", "storage"'
+
+
+def test_after_the_event_no_desk_is_given_its_attendees(client):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    client.force_login(f.delegate(role="event_manager"))
+    running = f.event(start_date=today, end_date=today)
+    answer = client.get(reverse("events:desk_attendees", args=[running.slug]))
+    assert answer.status_code == 200 and answer.json()["event"]["expires_at"] > timezone.now().isoformat()
+    over = f.event(start_date=today - dt.timedelta(days=5), end_date=today - dt.timedelta(days=3))
+    answer = client.get(reverse("events:desk_attendees", args=[over.slug]))
+    assert answer.status_code == 410 and "This event is over" in answer.json()["error"]
+    assert "attendees" not in answer.json()
+
+
+def test_the_manifest_makes_the_desk_installable(client):
+    event = f.event()
+    client.force_login(f.delegate(role="event_manager"))
+    manifest = client.get(reverse("events:desk_manifest", args=[event.slug])).json()
+    scope = reverse("events:desk", args=[event.slug])
+    assert manifest["start_url"] == manifest["scope"] == manifest["id"] == scope
+    assert manifest["display"] == "standalone"
+    sizes = {icon["sizes"]: icon for icon in manifest["icons"] if icon["type"] == "image/png"}
+    assert set(sizes) == {"192x192", "512x512"}
+    from django.contrib.staticfiles import finders
+    from PIL import Image
+
+    for size, icon in sizes.items():
+        path = finders.find(icon["src"].removeprefix("/static/"))
+        with Image.open(path) as image:
+            assert f"{image.width}x{image.height}" == size
