@@ -2,7 +2,7 @@
 written in their own scripts. Invented people (the seeds give only the totals); deterministic,
 so every `load_demo` builds the same week.
 
-Delegates come from 133 of the countries the regional groups hold (events/regions.py), one to
+Delegates come from 133 of the countries the regional groups hold (portal/regions.py), one to
 three from each: the head of delegation and, in most, delegates.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .regions import REGION_OF_COUNTRY
+from portal.regions import REGION_OF_COUNTRY
 
 PARTICIPANTS = 266
 COUNTRIES = 133

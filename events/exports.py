@@ -12,6 +12,8 @@ import io
 
 from django.utils.translation import gettext as _
 
+from portal.spreadsheets import XLSX, safe_cell, xlsx_bytes
+
 EXPORT_COLUMNS = (
     ("event", lambda a: a.event.name),
     ("status", lambda a: a.get_status_display()),
@@ -31,19 +33,10 @@ EXPORT_COLUMNS = (
 )
 
 
-def _cell(value) -> str:
-    """Spreadsheet-safe text: a leading = + - @ would run as a formula in Excel."""
-    text = str(value or "")
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
 def participants_file(rows, fmt: str) -> tuple[bytes, str]:
     """The attendances ``rows`` as a file of format ``fmt`` ("csv" or "xlsx"): (content, type)."""
     header = [name for name, _getter in EXPORT_COLUMNS]
-    lines = ([_cell(getter(attendance)) for _name, getter in EXPORT_COLUMNS] for attendance in rows)
+    lines = ([safe_cell(getter(attendance) or "") for _name, getter in EXPORT_COLUMNS] for attendance in rows)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
@@ -51,14 +44,5 @@ def participants_file(rows, fmt: str) -> tuple[bytes, str]:
         writer.writerows(lines)
         return buffer.getvalue().encode("utf-8-sig"), "text/csv; charset=utf-8"
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(_("Participants")[:31])
-        sheet.append(header)
-        for line in lines:
-            sheet.append(line)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue(), XLSX
+        return xlsx_bytes([(_("Participants"), header, lines)]), XLSX
     raise ValueError(f"unknown export format: {fmt}")

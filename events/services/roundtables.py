@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from portal.regions import region_of
+
 from ..models import Attendance, Event, Placement, Roundtable, Status
-from ..regions import region_of
 
 
 @dataclass

@@ -15,8 +15,8 @@ from portal.accounts.second_factor import second_factor_response
 from portal.audiences import staff_withheld
 from portal.audit.models import Action
 from portal.audit.services import record
+from portal.charts import Bar, bar_chart
 
-from ..charts import Bar, bar_chart
 from ..exports import participants_file
 from ..models import CheckIn, ConferenceWeek, Event, Session, Status
 from ..permissions import is_event_manager

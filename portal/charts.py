@@ -20,14 +20,28 @@ class Bar:
     value: int
     text: str = ""  # what is written beside the bar ("120 of 300 seats"); the value by default
     capacity: int | None = None  # drawn as the track behind the bar
+    previous: int | None = None  # an earlier value, drawn as a thin bar under this one
+    previous_text: str = ""
 
 
 def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.2f}".rstrip("0").rstrip(".") if whole else "0"
 
 
-def bar_chart(bars: list[Bar], *, title: str, label_heading: str, value_heading: str) -> str:
-    scale = max([b.value for b in bars] + [b.capacity or 0 for b in bars] + [1])
+def _previous(bar: Bar, scale: int) -> str:
+    if bar.previous is None:
+        return ""
+    return (
+        '<svg class="bar bar-before" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" '
+        f'focusable="false"><rect class="bar-fill" width="{_percent(bar.previous, scale)}" height="10"></rect></svg>'
+        f'<span class="bar-value muted">{escape(bar.previous_text or str(bar.previous))}</span>'
+    )
+
+
+def bar_chart(bars: list[Bar], *, title: str, label_heading: str, value_heading: str, scale: int | None = None) -> str:
+    """``scale``: the value of a full bar (the largest value or capacity unless given, e.g. 100
+    for percentages)."""
+    scale = scale or max([1, *(max(b.value, b.capacity or 0, b.previous or 0) for b in bars)])
     rows = []
     for bar in bars:
         track = (
@@ -39,7 +53,7 @@ def bar_chart(bars: list[Bar], *, title: str, label_heading: str, value_heading:
             f'<tr><th scope="row">{escape(bar.label)}</th><td>'
             f'<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
             f'{track}<rect class="bar-fill" width="{_percent(bar.value, scale)}" height="10"></rect></svg>'
-            f'<span class="bar-value">{escape(bar.text or str(bar.value))}</span></td></tr>'
+            f'<span class="bar-value">{escape(bar.text or str(bar.value))}</span>{_previous(bar, scale)}</td></tr>'
         )
     return mark_safe(  # noqa: S308 — every value above is escaped
         '<table class="bar-chart">'

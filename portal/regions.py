@@ -1,4 +1,5 @@
-"""Which regional group a country's delegates sit with (the portal's five region slugs)."""
+"""Which regional group a country belongs to (the portal's five region slugs): roundtables seat
+delegates by it, and the staff's readiness aggregates group agencies by it."""
 
 from __future__ import annotations
 
