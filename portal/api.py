@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import Throttled
 from ninja.throttling import UserRateThrottle
 
+from assessments.api import router as assessments_router
 from events.api import router as events_router
 from search.api import router as search_router
 
@@ -52,3 +53,4 @@ def too_many_requests(request, exc: Throttled):
 
 api.add_router("/", search_router)
 api.add_router("/", events_router)
+api.add_router("/", assessments_router)

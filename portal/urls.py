@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("feeds/news.xml", NewsFeed(), name="news_feed"),
     path("", include("search.urls")),
     path("", include("events.urls")),
+    path("", include("assessments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

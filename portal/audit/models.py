@@ -31,6 +31,10 @@ class Action(models.TextChoices):
         "invitation_admitted",
         pgettext_lazy("audit action", "Joined the delegates through an invitation"),
     )
+    # An agency's self-assessments (assessments app): object_type "workspace", object_id its id.
+    ASSESSMENT_VIEW = "assessment_view", pgettext_lazy("audit action", "Viewed an agency's assessments")
+    ASSESSMENT_EXPORT = "assessment_export", pgettext_lazy("audit action", "Exported an agency's assessments")
+    ASSESSMENT_CHANGE = "assessment_change", pgettext_lazy("audit action", "Changed an agency's assessments")
 
 
 class AuditEntry(models.Model):

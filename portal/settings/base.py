@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "portal.demo",
     "search",
     "events",
+    "assessments",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -243,19 +243,20 @@ class TestAccountDeletion:
 
 class TestAuditLog:
     def test_staff_access_to_personal_data_is_recorded(self, client):
+        demo = list(AuditEntry.objects.values_list("pk", flat=True))  # the demo's own entries
         event = f.event()
         user = f.delegate()
         registration = f.registered(user, event, **PASSPORT)
         client.force_login(user)
         client.get(reverse("events:document", args=[registration.pk, "badge"]))  # their own: not staff access
-        assert not AuditEntry.objects.exists()
+        assert not AuditEntry.objects.exclude(pk__in=demo).exists()
 
         manager = staff()
         client.force_login(manager)
         client.get(reverse("events:export", args=[event.slug, "csv"]) + "?country=FR")
         client.get(reverse("events:document", args=[registration.pk, "letter"]))
         client.get(f"/admin/snippets/events/registration/edit/{registration.pk}/")
-        entries = list(AuditEntry.objects.order_by("id"))
+        entries = list(AuditEntry.objects.exclude(pk__in=demo).order_by("id"))
         assert [e.action for e in entries] == [Action.EXPORT, Action.DOCUMENT, Action.REGISTRATION_VIEW]
         assert all(e.actor == manager and e.actor_label == manager.email for e in entries)
         assert entries[0].detail == {"format": "csv", "status": "", "country": "FR", "rows": 1}
@@ -274,7 +275,7 @@ class TestAuditLog:
         manager = staff()
         client.force_login(manager)
         client.get(reverse("events:export", args=[event.slug, "csv"]))
-        entry = AuditEntry.objects.get()
+        entry = AuditEntry.objects.get(actor=manager)
 
         for role in ("event_manager", "editor", "moderator"):
             client.force_login(staff(role))
