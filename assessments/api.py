@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import translation
 from ninja import Field, Router, Schema, Status
-from ninja.security import django_auth
+from ninja.errors import HttpError
+from ninja.utils import check_csrf
 
 from portal.middleware import mark_restricted
 
@@ -28,14 +29,21 @@ from .services import (
 )
 from .toolkit import AFFECTED_GROUPS, PRINCIPLE_BY_KEY, STAGES
 
-router = Router(tags=["workspaces"], auth=django_auth)
+# Signed in with the portal's session, checked here rather than by ninja's django_auth: the
+# schema then declares no cookie parameter (the session is not part of the API's contract, as
+# for the events API), and writes still pass Django's CSRF check.
+router = Router(tags=["workspaces"])
 
 
 class Problem(Schema):
     detail: str
 
 
-ERRORS = {400: Problem, 401: Problem, 403: Problem, 404: Problem}
+class Invalid(Schema):
+    detail: list[dict] = Field(description="ninja's list of what is wrong in the request, field by field")
+
+
+ERRORS = {400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Invalid}
 
 
 def _speak(lang: str | None) -> None:
@@ -45,8 +53,16 @@ def _speak(lang: str | None) -> None:
         translation.activate(lang)
 
 
-def _membership(request, slug: str, what: str | None = "api") -> Membership:
+def _signed_in(request, write: bool = False) -> None:
     mark_restricted(request)
+    if not request.user.is_authenticated:
+        raise HttpError(401, "Sign in first.")
+    if write and check_csrf(request) is not None:
+        raise HttpError(403, "The CSRF token is missing or wrong.")
+
+
+def _membership(request, slug: str, what: str | None = "api", write: bool = False) -> Membership:
+    _signed_in(request, write=write)
     membership = membership_of(request.user, slug)
     if membership is None:
         raise Http404
@@ -180,7 +196,7 @@ class MitigationOut(Schema):
 
 @router.get("/workspaces", response={200: list[WorkspaceOut], **ERRORS}, summary="My agency workspaces")
 def list_workspaces(request):
-    mark_restricted(request)
+    _signed_in(request)
     if not may_use_workspaces(request.user):
         return []
     return list(Membership.objects.filter(user=request.user).select_related("workspace"))
@@ -188,6 +204,7 @@ def list_workspaces(request):
 
 @router.post("/workspaces", response={201: WorkspaceOut, **ERRORS}, summary="Create my agency's workspace")
 def create_workspace(request, payload: WorkspaceIn):
+    _signed_in(request, write=True)
     if not may_use_workspaces(request.user):
         return Status(403, {"detail": why_not(request.user)})
     from django_countries import countries
@@ -232,7 +249,7 @@ def list_rounds(request, slug: str, lang: str | None = None):
 
 @router.post("/workspaces/{slug}/rounds", response={201: RoundOut, **ERRORS}, summary="Start a readiness round")
 def start_round(request, slug: str):
-    membership = _membership(request, slug, what=None)
+    membership = _membership(request, slug, what=None, write=True)
     try:
         return Status(201, _round_out(round_start(workspace=membership.workspace, by=request.user, request=request)))
     except WorkspaceError as error:
@@ -243,7 +260,7 @@ def start_round(request, slug: str):
     "/workspaces/{slug}/rounds/{number}/answers", response={200: RoundOut, **ERRORS}, summary="Answer questions"
 )
 def answer_round(request, slug: str, number: int, payload: AnswersIn):
-    membership = _membership(request, slug, what=None)
+    membership = _membership(request, slug, what=None, write=True)
     round = membership.workspace.rounds.filter(number=number).first()
     if round is None:
         raise Http404
@@ -262,7 +279,7 @@ def list_systems(request, slug: str):
 
 @router.post("/workspaces/{slug}/systems", response={201: SystemOut, **ERRORS}, summary="Register an AI system")
 def create_system(request, slug: str, payload: SystemIn):
-    membership = _membership(request, slug, what=None)
+    membership = _membership(request, slug, what=None, write=True)
     try:
         return Status(
             201, system_register(workspace=membership.workspace, by=request.user, request=request, **payload.dict())
@@ -282,7 +299,7 @@ def _system(membership, system_id: int):
     "/workspaces/{slug}/systems/{system_id}/ratings", response={200: RatingOut, **ERRORS}, summary="Rate a risk"
 )
 def rate_system(request, slug: str, system_id: int, payload: RatingIn):
-    membership = _membership(request, slug, what=None)
+    membership = _membership(request, slug, what=None, write=True)
     system = _system(membership, system_id)
     try:
         return rating_save(system=system, by=request.user, request=request, **payload.dict())
@@ -296,7 +313,7 @@ def rate_system(request, slug: str, system_id: int, payload: RatingIn):
     summary="Add a mitigation",
 )
 def add_mitigation(request, slug: str, system_id: int, payload: MitigationIn):
-    membership = _membership(request, slug, what=None)
+    membership = _membership(request, slug, what=None, write=True)
     system = _system(membership, system_id)
     owner = (
         membership.workspace.memberships.filter(user__email__iexact=payload.owner_email).select_related("user").first()

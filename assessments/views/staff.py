@@ -32,7 +32,10 @@ def aggregates(request):
         title = names.get(row.region, row.region) if row.region else _("All regions")
         bars = [
             Bar(
-                label=str(d.name), value=row.dimensions[d.key], text=_("%(score)s%%") % {"score": row.dimensions[d.key]}
+                label=str(d.name),
+                value=row.dimensions[d.key],
+                capacity=100,
+                text=_("%(score)s%%") % {"score": row.dimensions[d.key]},
             )
             for d in DIMENSIONS
         ]

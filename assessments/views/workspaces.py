@@ -59,6 +59,7 @@ def readiness_chart(readiness) -> str:
             Bar(
                 label=score.name,
                 value=score.score or 0,
+                capacity=100,  # the track shows the whole scale
                 text=_("%(score)s%% (%(answered)s of %(questions)s answered)")
                 % {
                     "score": score.score if score.score is not None else "—",

@@ -78,3 +78,15 @@ def test_the_schema_lists_the_workspace_operations(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert {"/api/v1/workspaces", "/api/v1/workspaces/{slug}/rounds", "/api/v1/workspaces/{slug}/systems"} <= set(paths)
     assert "post" in paths["/api/v1/workspaces/{slug}/systems/{system_id}/mitigations"]
+
+
+def test_writes_need_the_csrf_token_and_reads_a_session():
+    from django.test import Client
+
+    workspace, admin = agency()
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.get("/api/v1/workspaces").status_code == 401
+    strict.force_login(admin)
+    refused = strict.post(f"/api/v1/workspaces/{workspace.slug}/rounds", content_type="application/json")
+    assert refused.status_code == 403 and not workspace.rounds.exists()
+    assert strict.get("/api/v1/workspaces").status_code == 200

@@ -128,6 +128,7 @@ def test_an_officer_works_through_the_toolkit(new_page, portal, axe_source, lang
     expect(page).to_have_url(re.compile(r"/readiness/\d+/$"))
     round_url = page.url
     clean(page, axe_source, width)
+    screenshot(page, f"workspace-round-{language}-{width}")
     for _ in range(3):
         answer_dimension(page, says["level"])
         page.get_by_role("button", name=says["go_on"]).click()
@@ -151,6 +152,7 @@ def test_an_officer_works_through_the_toolkit(new_page, portal, axe_source, lang
     page.goto(dashboard)
     expect(page.locator(".bar-chart")).to_be_visible()
     clean(page, axe_source, width)
+    screenshot(page, f"workspace-dashboard-{language}-{width}")
     with page.expect_download() as download:
         page.get_by_role("link", name=says["report"]).click()
     with open(download.value.path(), "rb") as report:
