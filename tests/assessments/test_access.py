@@ -133,3 +133,20 @@ def test_an_officer_not_yet_invited_cannot_join_by_guessing(client, two_agencies
     client.force_login(stranger)
     assert client.get("/en/workspaces/invitation/not-a-token/").status_code == 404
     assert not two_agencies["ours"].memberships.filter(user=stranger).exists()
+
+
+def test_the_admin_reads_who_viewed_exported_and_changed(client, two_agencies):
+    f = two_agencies
+    client.force_login(f["member"])
+    client.get(f"/en/workspaces/{f['ours'].slug}/")
+    client.get(f"/en/workspaces/{f['ours'].slug}/export.xlsx")
+    client.force_login(f["admin"])
+    log = client.get(f"/en/workspaces/{f['ours'].slug}/log/").text
+    member_email = f["member"].email
+    assert log.count(member_email) == 2
+    assert "Viewed an agency" in log and "Exported an agency" in log and "Changed an agency" in log
+    assert "xlsx" in log and "dashboard" in log
+    # The other agency's admin reads only their own log.
+    client.force_login(f["other_agency"])
+    theirs = client.get(f"/en/workspaces/{f['ours'].slug.replace('one', 'two')}/log/").text
+    assert member_email not in theirs
