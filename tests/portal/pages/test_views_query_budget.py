@@ -26,7 +26,14 @@ BUDGETS = {
 
 
 def queries_for(client, path: str) -> tuple[int, list[str]]:
+    import time
+
+    from search import service
+
     assert client.get(path).status_code == 200  # warms the cache
+    # The search page asks for queued index updates once every 30 s per process: a view that
+    # falls on that moment makes one query more, which is not what this budget measures.
+    service._last_replay_check[0] = time.monotonic()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(path)
     assert response.status_code == 200
