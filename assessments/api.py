@@ -8,6 +8,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import translation
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.utils import check_csrf
@@ -56,9 +57,9 @@ def _speak(lang: str | None) -> None:
 def _signed_in(request, write: bool = False) -> None:
     mark_restricted(request)
     if not request.user.is_authenticated:
-        raise HttpError(401, "Sign in first.")
+        raise HttpError(401, _("Sign in first."))
     if write and check_csrf(request) is not None:
-        raise HttpError(403, "The CSRF token is missing or wrong.")
+        raise HttpError(403, _("The CSRF token is missing or wrong: reload the page and try again."))
 
 
 def _membership(request, slug: str, what: str | None = "api", write: bool = False) -> Membership:
@@ -210,7 +211,7 @@ def create_workspace(request, payload: WorkspaceIn):
     from django_countries import countries
 
     if payload.country.upper() not in dict(countries):
-        return Status(400, {"detail": "Unknown country code."})
+        return Status(400, {"detail": _("Unknown country code: give its two letters, e.g. KE.")})
     try:
         workspace = workspace_create(
             by=request.user, name=payload.name, country=payload.country.upper(), request=request
@@ -319,7 +320,7 @@ def add_mitigation(request, slug: str, system_id: int, payload: MitigationIn):
         membership.workspace.memberships.filter(user__email__iexact=payload.owner_email).select_related("user").first()
     )
     if owner is None:
-        return Status(400, {"detail": "The owner must be a member of the workspace."})
+        return Status(400, {"detail": _("The owner must be a member of the workspace.")})
     try:
         mitigation = mitigation_add(
             system=system,

@@ -61,11 +61,10 @@ def readiness_chart(readiness) -> str:
                 value=score.score or 0,
                 capacity=100,  # the track shows the whole scale
                 text=_("%(score)s%% (%(answered)s of %(questions)s answered)")
-                % {
-                    "score": score.score if score.score is not None else "—",
-                    "answered": score.answered,
-                    "questions": score.questions,
-                },
+                % {"score": score.score, "answered": score.answered, "questions": score.questions}
+                if score.score is not None
+                else _("%(answered)s of %(questions)s questions answered")
+                % {"answered": score.answered, "questions": score.questions},
                 previous=before,
                 previous_text=_("round %(n)s: %(score)s%%") % {"n": readiness.previous.number, "score": before}
                 if before is not None

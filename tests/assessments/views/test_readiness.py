@@ -86,3 +86,12 @@ def test_starting_a_round_while_one_is_open_says_why(client):
     client.force_login(admin)
     response = client.post(f"/en/workspaces/{workspace.slug}/readiness/start/", follow=True)
     assert "A round is still open" in response.text and workspace.rounds.count() == 1
+
+
+def test_a_dimension_not_yet_answered_says_so_on_the_dashboard(client):
+    workspace, admin = agency()
+    round = round_start(workspace=workspace, by=admin)
+    answers_save(round=round, by=admin, answers={"data.basis": {"level": 4}})
+    client.force_login(admin)
+    page = client.get(f"/en/workspaces/{workspace.slug}/").text
+    assert "100% (1 of 4 answered)" in page and "0 of 4 questions answered" in page and "—%" not in page
